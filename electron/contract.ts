@@ -1,0 +1,142 @@
+/**
+ * The renderer <-> host contract: every call the workbench makes to its host and every event the host pushes.
+ * Both hosts implement it (Electron: preload + ipcMain; browser mode: HTTP under /api/), and both sides derive
+ * their types from this file. Arguments are zod schemas so the host validates every call at the boundary.
+ *
+ * Projects cross the boundary as .cwb bytes (core/project-file codec), the same bytes that are on disk: one
+ * encoding, already validated on open, transferable without copying.
+ *
+ * This file may import only zod and core/ (lint: layer "contract").
+ */
+import { z } from 'zod';
+
+/** A file the host knows: its absolute path on the host and a display name. */
+export const FileRef = z.object({ path: z.string().min(1).max(4096), name: z.string() });
+export type FileRef = z.infer<typeof FileRef>;
+
+/** An opened project: the file (null for an unsaved new project) and its .cwb bytes. */
+export type OpenedProject = { file: FileRef | null; bytes: Uint8Array; recovered: boolean };
+
+export type RecoveryInfo = { file: FileRef | null; savedAt: string; recoveryPath: string };
+
+export type AppInfo = {
+  name: string;
+  version: string;
+  host: 'electron' | 'browser';
+  platform: string;
+  /** Sample project the app opens on first start. */
+  samplePath: string;
+};
+
+/** Errors the host reports: a code the UI can act on and a message a consultant can read. */
+export type HostErrorCode =
+  | 'cancelled'
+  | 'not-found'
+  | 'bad-file'
+  | 'bad-argument'
+  | 'io'
+  | 'too-large'
+  | 'forbidden'
+  | 'internal';
+export type HostError = { code: HostErrorCode; message: string };
+export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostError };
+
+const Bytes = z.instanceof(Uint8Array);
+const Path = z.string().min(1).max(4096);
+
+/**
+ * Argument schemas of each call. The host parses its arguments with these before it acts.
+ * A `path` of null means "ask the user" (a native dialog in Electron, the file browser in browser mode).
+ */
+export const HostCalls = {
+  /** The bundled sample, or the most recent project, for first start. */
+  projectOpenInitial: z.object({}),
+  projectOpen: z.object({ path: Path.nullable() }),
+  projectSave: z.object({ path: Path, bytes: Bytes }),
+  projectSaveAs: z.object({ suggestedName: z.string().max(255), bytes: Bytes, path: Path.nullable() }),
+  projectRecent: z.object({}),
+  /** Recovery: the renderer sends its unsaved state; the host writes it atomically to the recovery file. */
+  recoveryWrite: z.object({ file: FileRef.nullable(), bytes: Bytes }),
+  recoveryCheck: z.object({}),
+  recoveryOpen: z.object({ recoveryPath: Path }),
+  recoveryDiscard: z.object({}),
+  /** Read a file to import (RVTools .xlsx, CSV): the raw bytes, size-limited. */
+  importRead: z.object({ path: Path.nullable(), filters: z.array(z.enum(['xlsx', 'csv', 'cwb'])).default(['xlsx', 'csv']) }),
+  /** Write an export (CSV, .xlsx, PNG, SVG) where the user chooses. */
+  exportWrite: z.object({ suggestedName: z.string().max(255), bytes: Bytes, path: Path.nullable() }),
+  /** Render the current window's print layout to PDF (browser mode: the renderer opens the print dialog). */
+  exportPdf: z.object({ suggestedName: z.string().max(255), path: Path.nullable() }),
+  appInfo: z.object({}),
+  /** Tell the host whether there are unsaved changes (title marker, ask-before-close) and the file's name. */
+  windowSetState: z.object({ title: z.string().max(300), dirty: z.boolean() }),
+} as const;
+
+export type HostCallName = keyof typeof HostCalls;
+export type HostCallArgs<K extends HostCallName> = z.input<(typeof HostCalls)[K]>;
+
+/** What each call returns on success. */
+export type HostReturns = {
+  projectOpenInitial: OpenedProject;
+  projectOpen: OpenedProject;
+  projectSave: FileRef;
+  projectSaveAs: FileRef;
+  projectRecent: FileRef[];
+  recoveryWrite: { savedAt: string };
+  recoveryCheck: RecoveryInfo | null;
+  recoveryOpen: OpenedProject;
+  recoveryDiscard: null;
+  importRead: { file: FileRef; bytes: Uint8Array };
+  exportWrite: FileRef;
+  exportPdf: FileRef | null;
+  appInfo: AppInfo;
+  windowSetState: null;
+};
+
+/** Menu commands the host pushes to the renderer (from the native menu or its shortcuts). */
+export const MENU_COMMANDS = [
+  'file:new',
+  'file:open',
+  'file:save',
+  'file:save-as',
+  'file:import',
+  'file:export-pdf',
+  'edit:undo',
+  'edit:redo',
+  'view:theme-toggle',
+  'help:about',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** Events the host pushes. */
+export type HostEvents = {
+  menuCommand: { command: MenuCommand };
+  /** A .cwb the OS or the command line asked to open; the renderer checks for unsaved changes first. */
+  fileOpenRequest: { path: string };
+  /** The host wants to close the window and there are unsaved changes: the renderer asks the user, then
+   * calls windowConfirmClose. */
+  closeRequest: Record<string, never>;
+};
+export type HostEventName = keyof HostEvents;
+
+/** Subscription method name of each event: menuCommand -> onMenuCommand. */
+export type EventMethod<E extends HostEventName> = `on${Capitalize<E>}`;
+
+/**
+ * The API the renderer sees (window.cwb in Electron, an HTTP client in browser mode): exactly one method per
+ * call and one subscription per event (returning its unsubscribe function), nothing generic. Every call
+ * resolves to a HostResult and never throws.
+ */
+export type HostApi = { [K in HostCallName]: (args: HostCallArgs<K>) => Promise<HostResult<HostReturns[K]>> } & {
+  [E in HostEventName as EventMethod<E>]: (listener: (payload: HostEvents[E]) => void) => () => void;
+};
+
+/** Names of every call and event, for hosts that register handlers and tests that check coverage. */
+export const HOST_CALL_NAMES = Object.keys(HostCalls) as HostCallName[];
+export const HOST_EVENT_NAMES = ['menuCommand', 'fileOpenRequest', 'closeRequest'] as const satisfies readonly HostEventName[];
+export const eventMethod = <E extends HostEventName>(e: E): EventMethod<E> =>
+  `on${e[0].toUpperCase()}${e.slice(1)}` as EventMethod<E>;
+
+/** IPC channel of a call or event in Electron (one channel each, never a generic one). */
+export const ipcChannel = (name: HostCallName | HostEventName): string => `cwb:${name}`;
+/** Browser mode: the HTTP route of each call (POST; body and answer encoded by the browser host). */
+export const apiRoute = (name: HostCallName): string => `/api/${name}`;

@@ -1,0 +1,2 @@
+// Placeholder entry: the React shell (issue 3) replaces this.
+export {};
