@@ -23,6 +23,8 @@ export type AppInfo = {
   name: string;
   version: string;
   host: 'electron' | 'browser';
+  /** Browser mode: the folder its file browser is limited to. */
+  filesRoot: string | null;
   platform: string;
   /** Sample project the app opens on first start. */
   samplePath: string;
@@ -67,6 +69,11 @@ export const HostCalls = {
   /** Render the current window's print layout to PDF (browser mode: the renderer opens the print dialog). */
   exportPdf: z.object({ suggestedName: z.string().max(255), path: Path.nullable() }),
   appInfo: z.object({}),
+  /**
+   * Browser mode's file browser (Electron uses native dialogs): list a folder inside the host's allowed root.
+   * dir null = the root. Paths outside the root are refused with 'forbidden'.
+   */
+  filesList: z.object({ dir: Path.nullable(), extensions: z.array(z.string().max(10)).default([]) }),
   /** Tell the host whether there are unsaved changes (title marker, ask-before-close) and the file's name. */
   windowSetState: z.object({ title: z.string().max(300), dirty: z.boolean() }),
 } as const;
@@ -89,6 +96,7 @@ export type HostReturns = {
   exportWrite: FileRef;
   exportPdf: FileRef | null;
   appInfo: AppInfo;
+  filesList: { dir: string; parent: string | null; entries: { name: string; path: string; kind: 'dir' | 'file'; size: number }[] };
   windowSetState: null;
 };
 
@@ -138,5 +146,8 @@ export const eventMethod = <E extends HostEventName>(e: E): EventMethod<E> =>
 
 /** IPC channel of a call or event in Electron (one channel each, never a generic one). */
 export const ipcChannel = (name: HostCallName | HostEventName): string => `cwb:${name}`;
-/** Browser mode: the HTTP route of each call (POST; body and answer encoded by the browser host). */
+/**
+ * Browser mode: the HTTP route of each call. POST, header `x-cwb-token: <token>`, body = encodeWire(args),
+ * answer = encodeWire(HostResult) (core/util/wire.ts), content type application/octet-stream.
+ */
 export const apiRoute = (name: HostCallName): string => `/api/${name}`;
