@@ -159,7 +159,9 @@ export const Server = z
     ratingPerCore: Pos,
     memoryGiB: Pos,
     storageGiB: NonNeg,
+    /** Rated peak IOPS of the server (the hourly series stay at or below it). */
     iops: NonNeg,
+    /** Rated peak network throughput, Mbps (the hourly series stay at or below it). */
     networkMbps: NonNeg,
     virtualisable: z.boolean(),
     /** Why the server cannot be virtualised (or is hard to move); required when virtualisable is false. */
