@@ -43,6 +43,14 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-globals': ['error', 'process', 'require', 'Buffer'] },
   },
   {
+    // The renderer sees only HostApi: the platform adapters are reached through renderer/host/index.ts.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/host/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/host/electron.ts', '**/host/browser.ts'], message: 'Use createHost() from renderer/host/index.ts; the renderer sees only HostApi.' }] }],
+    },
+  },
+  {
     files: ['electron/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}', 'tests/**/*.ts', 'e2e/**/*.ts', 'bin/**/*.mjs', 'eslint-rules/**/*.js', '*.config.{ts,mjs,js}'],
     languageOptions: { globals: { ...globals.node } },
   },

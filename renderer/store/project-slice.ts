@@ -1,0 +1,107 @@
+/**
+ * Project slice: the decoded project, its file, the dirty flag and the undo / redo stacks.
+ * Dirty is derived from the stacks: the project is clean when the edit on top of the undo stack is the one
+ * that was on top when it was last saved (or opened). Undoing back to that point clears dirty again.
+ */
+import type { StateCreator } from 'zustand';
+import type { FileRef } from '../../electron/contract.ts';
+import type { Project } from '../../core/model/project.ts';
+import { applyPatches, type Edit, type EntityPatch } from './edits.ts';
+import type { WorkbenchState } from './types.ts';
+import { NO_SERVER_FILTERS } from './view-slice.ts';
+
+/** Marker of a saved state: the seq of the edit on top of the undo stack, 0 for none, -1 for "never saved". */
+type SavedMarker = number;
+const NEVER_SAVED: SavedMarker = -1;
+
+export type ProjectSlice = {
+  project: Project | null;
+  file: FileRef | null;
+  dirty: boolean;
+  undoStack: readonly Edit[];
+  redoStack: readonly Edit[];
+  savedMarker: SavedMarker;
+  /** Bumped on every change of the project; lets the recovery writer skip unchanged state. */
+  revision: number;
+  nextSeq: number;
+  /** Replace the project (open, new, recover). `dirty: true` for recovered work that is not on disk. */
+  loadProject: (project: Project, file: FileRef | null, options?: { dirty?: boolean }) => void;
+  /** Apply patches as one undoable step. Does nothing when there are no patches. */
+  applyEdit: (label: string, patches: readonly EntityPatch[]) => void;
+  undo: () => void;
+  redo: () => void;
+  /** The marker of the current state, taken when encoding for a save (edits may land while saving). */
+  currentMarker: () => SavedMarker;
+  /** The project as of `marker` was written to `file`. */
+  markSaved: (file: FileRef, marker: SavedMarker) => void;
+};
+
+const topSeq = (stack: readonly Edit[]): number => (stack.length === 0 ? 0 : stack[stack.length - 1].seq);
+
+export const createProjectSlice: StateCreator<WorkbenchState, [], [], ProjectSlice> = (set, get) => ({
+  project: null,
+  file: null,
+  dirty: false,
+  undoStack: [],
+  redoStack: [],
+  savedMarker: 0,
+  revision: 0,
+  nextSeq: 1,
+  loadProject: (project, file, options) =>
+    set((s) => ({
+      project,
+      file,
+      dirty: options?.dirty ?? false,
+      undoStack: [],
+      redoStack: [],
+      savedMarker: options?.dirty ? NEVER_SAVED : 0,
+      revision: s.revision + 1,
+      selectedServerId: null,
+      selectedDataCentreId: null,
+      // filters may name data centres of the previous project
+      serverFilters: NO_SERVER_FILTERS,
+    })),
+  applyEdit: (label, patches) => {
+    const s = get();
+    if (!s.project || patches.length === 0) return;
+    const edit: Edit = { seq: s.nextSeq, label, patches };
+    const undoStack = [...s.undoStack, edit];
+    set({
+      project: applyPatches(s.project, patches, 'after'),
+      undoStack,
+      redoStack: [],
+      nextSeq: s.nextSeq + 1,
+      dirty: topSeq(undoStack) !== s.savedMarker,
+      revision: s.revision + 1,
+    });
+  },
+  undo: () => {
+    const s = get();
+    if (!s.project || s.undoStack.length === 0) return;
+    const edit = s.undoStack[s.undoStack.length - 1];
+    const undoStack = s.undoStack.slice(0, -1);
+    set({
+      project: applyPatches(s.project, edit.patches, 'before'),
+      undoStack,
+      redoStack: [...s.redoStack, edit],
+      dirty: topSeq(undoStack) !== s.savedMarker,
+      revision: s.revision + 1,
+    });
+  },
+  redo: () => {
+    const s = get();
+    if (!s.project || s.redoStack.length === 0) return;
+    const edit = s.redoStack[s.redoStack.length - 1];
+    const undoStack = [...s.undoStack, edit];
+    set({
+      project: applyPatches(s.project, edit.patches, 'after'),
+      undoStack,
+      redoStack: s.redoStack.slice(0, -1),
+      dirty: topSeq(undoStack) !== s.savedMarker,
+      revision: s.revision + 1,
+    });
+  },
+  currentMarker: () => topSeq(get().undoStack),
+  markSaved: (file, marker) =>
+    set((s) => ({ file, savedMarker: marker, dirty: topSeq(s.undoStack) !== marker })),
+});

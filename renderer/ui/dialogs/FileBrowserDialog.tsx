@@ -1,0 +1,132 @@
+/**
+ * Browser mode's file dialog: lists a folder through the host's filesList (folders navigable, .cwb files),
+ * and a "File path" box where a full path can be typed. Open / Save resolve with the path.
+ */
+import { useEffect, useId, useState } from 'react';
+import type { HostReturns } from '../../../electron/contract.ts';
+import { useApp } from '../app-context.ts';
+import { Modal } from './Modal.tsx';
+import { fmtInt } from '../format.ts';
+
+type Listing = HostReturns['filesList'];
+
+export function joinPath(dir: string, name: string): string {
+  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
+  return dir.endsWith(sep) ? `${dir}${name}` : `${dir}${sep}${name}`;
+}
+
+export function withExtension(path: string, ext = '.cwb'): string {
+  return path.toLowerCase().endsWith(ext) ? path : `${path}${ext}`;
+}
+
+export function FileBrowserDialog(props: { mode: 'open' | 'save'; suggestedName: string; onDone: (path: string | null) => void }) {
+  const { host } = useApp();
+  const [dir, setDir] = useState<string | null>(null);
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [path, setPath] = useState('');
+  const [typed, setTyped] = useState(false);
+  const pathId = useId();
+  const title = props.mode === 'open' ? 'Open project' : 'Save project as';
+  const { suggestedName, mode } = props;
+
+  useEffect(() => {
+    let live = true;
+    void host.filesList({ dir, extensions: ['cwb'] }).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setListing(r.value);
+        setError(null);
+        if (mode === 'save' && !typed) setPath(joinPath(r.value.dir, suggestedName));
+      } else {
+        setError(r.error.message);
+      }
+    });
+    return () => {
+      live = false;
+    };
+    // `typed` is read when a listing arrives, it does not trigger one
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [host, dir, mode, suggestedName]);
+
+  const submit = () => {
+    const p = path.trim();
+    if (p === '') return;
+    props.onDone(mode === 'save' ? withExtension(p) : p);
+  };
+
+  return (
+    <Modal title={title} onCancel={() => props.onDone(null)} wide>
+      <form
+        className="file-browser"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <div className="file-browser-location">
+          <button type="button" disabled={!listing?.parent} onClick={() => listing?.parent && setDir(listing.parent)} aria-label="Up one folder">
+            ↑ Up
+          </button>
+          <span className="mono" title={listing?.dir}>
+            {listing?.dir ?? '…'}
+          </span>
+        </div>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <ul className="file-list" aria-label="Files">
+          {listing?.entries.length === 0 && <li className="muted">No folders or projects here.</li>}
+          {listing?.entries.map((e) => (
+            <li key={e.path}>
+              <button
+                type="button"
+                className={e.kind === 'dir' ? 'file-entry dir' : 'file-entry'}
+                aria-label={e.kind === 'dir' ? `Folder ${e.name}` : e.name}
+                onClick={() => {
+                  if (e.kind === 'dir') setDir(e.path);
+                  else {
+                    setPath(e.path);
+                    setTyped(true);
+                  }
+                }}
+                onDoubleClick={() => e.kind === 'file' && props.onDone(e.path)}
+              >
+                <span className="file-icon" aria-hidden="true">
+                  {e.kind === 'dir' ? '▸' : '▪'}
+                </span>
+                <span className="file-name">{e.name}</span>
+                {e.kind === 'file' && <span className="file-size">{fmtInt(Math.ceil(e.size / 1024))} KB</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <label className="field" htmlFor={pathId}>
+          <span>File path</span>
+          <input
+            id={pathId}
+            type="text"
+            className="mono"
+            value={path}
+            autoFocus
+            spellCheck={false}
+            onChange={(e) => {
+              setPath(e.target.value);
+              setTyped(true);
+            }}
+          />
+        </label>
+        <div className="modal-actions">
+          <button type="submit" className="primary" disabled={path.trim() === ''}>
+            {mode === 'open' ? 'Open' : 'Save'}
+          </button>
+          <button type="button" onClick={() => props.onDone(null)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,22 @@
+import { useId, type ReactElement } from 'react';
+
+/** A labelled form field with its error shown next to it. The child is the input; it gets id and aria props. */
+export function Field(props: {
+  label: string;
+  error?: string;
+  children: (a11y: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactElement;
+}) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <div className={props.error ? 'field has-error' : 'field'}>
+      <label htmlFor={id}>{props.label}</label>
+      {props.children({ id, 'aria-invalid': Boolean(props.error), 'aria-describedby': props.error ? errorId : undefined })}
+      {props.error && (
+        <span className="field-error" id={errorId} role="alert">
+          {props.label} {props.error}
+        </span>
+      )}
+    </div>
+  );
+}
