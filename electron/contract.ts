@@ -76,6 +76,8 @@ export const HostCalls = {
   filesList: z.object({ dir: Path.nullable(), extensions: z.array(z.string().max(10)).default([]) }),
   /** Tell the host whether there are unsaved changes (title marker, ask-before-close) and the file's name. */
   windowSetState: z.object({ title: z.string().max(300), dirty: z.boolean() }),
+  /** After a closeRequest: the user chose to close (changes saved or discarded); the host closes the window. */
+  windowConfirmClose: z.object({}),
 } as const;
 
 export type HostCallName = keyof typeof HostCalls;
@@ -98,6 +100,7 @@ export type HostReturns = {
   appInfo: AppInfo;
   filesList: { dir: string; parent: string | null; entries: { name: string; path: string; kind: 'dir' | 'file'; size: number }[] };
   windowSetState: null;
+  windowConfirmClose: null;
 };
 
 /** Menu commands the host pushes to the renderer (from the native menu or its shortcuts). */

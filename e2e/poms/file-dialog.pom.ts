@@ -1,0 +1,17 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** Browser mode's in-app file browser ("Open project" / "Save project as"). */
+export class FileDialog {
+  readonly dialog: Locator;
+  constructor(
+    page: Page,
+    readonly kind: 'open' | 'save',
+  ) {
+    this.dialog = page.getByRole('dialog', { name: kind === 'open' ? 'Open project' : 'Save project as' });
+  }
+
+  async choose(path: string): Promise<void> {
+    await this.dialog.getByRole('textbox', { name: 'File path' }).fill(path);
+    await this.dialog.getByRole('button', { name: this.kind === 'open' ? 'Open' : 'Save', exact: true }).click();
+  }
+}

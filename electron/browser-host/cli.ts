@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultProjectIo } from '../services/project-io-default.ts';
+import { startBrowserHost } from './browser-host.ts';
+
+export type CliOptions = { port: number; open: boolean; filesRoot: string; dataDir: string };
+
+/** `--port N --no-open --root DIR --data-dir DIR`, with CWB_FILES_ROOT / CWB_DATA_DIR as fallbacks. */
+export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+      root: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+    strict: false,
+    allowPositionals: true,
+  });
+  const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+  const port = Number(str(values.port) ?? '0');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port number: ${String(values.port)}`);
+  return {
+    port,
+    open: values['no-open'] !== true,
+    filesRoot: resolve(str(values.root) ?? str(env.CWB_FILES_ROOT) ?? homedir()),
+    dataDir: resolve(str(values['data-dir']) ?? str(env.CWB_DATA_DIR) ?? join(homedir(), '.config', 'consolidation-workbench')),
+  };
+}
+
+function openInBrowser(url: string): void {
+  const [cmd, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => {}); // no opener: the URL is printed anyway
+  child.unref();
+}
+
+/** Run browser mode until SIGINT/SIGTERM. `appRoot` holds dist/renderer and resources/. */
+export async function runBrowserHost(argv: string[], appRoot: string, appVersion: string): Promise<void> {
+  const options = parseCliOptions(argv);
+  await mkdir(options.dataDir, { recursive: true });
+  const host = await startBrowserHost({
+    staticDir: join(appRoot, 'dist', 'renderer'),
+    samplePath: join(appRoot, 'resources', 'samples', '17-into-3.cwb'),
+    filesRoot: options.filesRoot,
+    dataDir: options.dataDir,
+    io: defaultProjectIo(),
+    port: options.port,
+    appVersion,
+  });
+  console.log(`Consolidation Workbench (browser mode): ${host.url}`);
+  console.log(`Files: ${options.filesRoot}   Data: ${options.dataDir}   (Ctrl+C to stop)`);
+  if (options.open) openInBrowser(host.url);
+  await new Promise<void>((done) => {
+    const stop = () => void host.close().then(done);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,44 @@
+import { app, dialog } from 'electron';
+import { join } from 'node:path';
+import { grantPolicy } from '../services/path-policy.ts';
+import type { DialogOptions, HostPlatform } from '../services/platform.ts';
+import type { WindowManager } from './window-manager.ts';
+
+const FILTER_NAMES: Record<string, string> = { cwb: 'Consolidation Workbench project', xlsx: 'Excel workbook', csv: 'CSV', pdf: 'PDF', png: 'PNG image', svg: 'SVG image' };
+const filters = (extensions: string[]) => extensions.map((e) => ({ name: FILTER_NAMES[e] ?? e.toUpperCase(), extensions: [e] }));
+
+/** Electron's platform: native dialogs, paths the user granted, printToPDF of the window. */
+export function electronPlatform(windows: WindowManager, paths: { dataDir: string; samplePath: string }): HostPlatform {
+  const policy = grantPolicy();
+  policy.grant(paths.samplePath);
+  return {
+    host: 'electron',
+    appName: app.getName(),
+    appVersion: app.getVersion(),
+    platform: process.platform,
+    dataDir: paths.dataDir,
+    samplePath: paths.samplePath,
+    filesRoot: null,
+    paths: policy,
+    async chooseOpen(options: DialogOptions) {
+      const win = windows.window();
+      const opts = { title: options.title, filters: filters(options.extensions), properties: ['openFile' as const] };
+      const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    async chooseSave(options: DialogOptions) {
+      const win = windows.window();
+      const opts = { title: options.title, filters: filters(options.extensions), defaultPath: join(app.getPath('documents'), options.suggestedName ?? '') };
+      const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    async printToPdf() {
+      const win = windows.window();
+      if (!win) throw new Error('No window to print');
+      const pdf = await win.webContents.printToPDF({ printBackground: true, landscape: true, pageSize: 'A4' });
+      return new Uint8Array(pdf);
+    },
+    setWindowState: (state) => windows.setState(state),
+    confirmClose: () => windows.confirmClose(),
+  };
+}

@@ -1,0 +1,78 @@
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeProject } from '../../core/project-file/codec.ts';
+import { generateProject } from '../../core/sample/generate.ts';
+import { browserPlatform } from '../browser-host/browser-platform.ts';
+import { createDispatch, type Dispatch } from './dispatch.ts';
+import { createHostServices } from './host-services.ts';
+import { defaultProjectIo } from './project-io-default.ts';
+
+// The shared host services with the real .cwb codec and project-store (browser platform: no Electron here).
+let tmp: string;
+let root: string;
+let dispatch: Dispatch;
+let bytes: Uint8Array;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), 'cwb-services-'));
+  root = join(tmp, 'files');
+  await mkdir(root);
+  bytes = encodeProject(generateProject({ servers: 40 }), { appVersion: '0.1.0', nowUtc: '2026-03-02T00:00:00Z' });
+  await writeFile(join(tmp, 'sample.cwb'), bytes);
+  await writeFile(join(root, 'corrupt.cwb'), bytes.subarray(0, 200));
+  await writeFile(join(root, 'notes.cwb'), 'hello, not a zip');
+  const platform = browserPlatform({ filesRoot: root, dataDir: join(tmp, 'data'), samplePath: join(tmp, 'sample.cwb'), appName: 'CW', appVersion: '0.1.0' });
+  dispatch = createDispatch(createHostServices(platform, defaultProjectIo(), () => new Date('2026-03-02T10:00:00Z')));
+});
+afterAll(() => rm(tmp, { recursive: true, force: true }));
+
+describe('host services with the .cwb codec', () => {
+  it('opens the bundled sample as an untitled copy on first start', async () => {
+    expect(await dispatch('projectOpenInitial', {})).toEqual({ ok: true, value: { file: null, bytes, recovered: false } });
+  });
+
+  it('saves (verified, atomic, keeping a .bak) and reopens the same bytes', async () => {
+    const path = join(root, 'plan.cwb');
+    expect(await dispatch('projectSaveAs', { suggestedName: 'plan', bytes, path })).toEqual({ ok: true, value: { path, name: 'plan.cwb' } });
+    expect(await dispatch('projectSave', { path, bytes })).toMatchObject({ ok: true });
+    expect(new Uint8Array(await readFile(`${path}.bak`))).toEqual(bytes);
+    expect(await dispatch('projectOpen', { path })).toEqual({ ok: true, value: { file: { path, name: 'plan.cwb' }, bytes, recovered: false } });
+    // First start now reopens the most recent project.
+    expect(await dispatch('projectOpenInitial', {})).toMatchObject({ ok: true, value: { file: { path } } });
+  });
+
+  it("refuses corrupt files with 'bad-file' and the codec's message", async () => {
+    for (const name of ['corrupt.cwb', 'notes.cwb']) {
+      const result = await dispatch('projectOpen', { path: join(root, name) });
+      expect(result).toMatchObject({ ok: false, error: { code: 'bad-file' } });
+      expect(!result.ok && result.error.message.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('refuses to save bytes that do not open, leaving the file unchanged', async () => {
+    const path = join(root, 'plan.cwb');
+    const result = await dispatch('projectSave', { path, bytes: new Uint8Array([1, 2, 3, 4]) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-file' } });
+    expect(new Uint8Array(await readFile(path))).toEqual(bytes);
+  });
+
+  it('reports a missing file as not-found', async () => {
+    expect(await dispatch('projectOpen', { path: join(root, 'gone.cwb') })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('validates a recovered project before handing it over', async () => {
+    expect(await dispatch('recoveryWrite', { file: null, bytes: new Uint8Array([9, 9, 9]) })).toEqual({ ok: true, value: { savedAt: '2026-03-02T10:00:00.000Z' } });
+    const check = await dispatch('recoveryCheck', {});
+    const info = check.ok ? (check.value as { recoveryPath: string }) : null;
+    expect(await dispatch('recoveryOpen', { recoveryPath: info?.recoveryPath ?? '' })).toMatchObject({ ok: false, error: { code: 'bad-file' } });
+  });
+
+  it('reads imports within the size limit and extension filter', async () => {
+    await writeFile(join(root, 'vms.csv'), 'a,b\n1,2\n');
+    const ok = await dispatch('importRead', { path: join(root, 'vms.csv') });
+    expect(ok).toMatchObject({ ok: true, value: { file: { name: 'vms.csv' } } });
+    expect(await dispatch('importRead', { path: join(root, 'plan.cwb') })).toMatchObject({ ok: false, error: { code: 'bad-argument' } });
+  });
+});
