@@ -11,6 +11,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Build the renderer if stale and the Electron bundles; make sure a sample project exists. */
 export default function globalSetup(): void {
+  if (!existsSync('/usr/bin/chromium')) {
+    throw new Error("e2e needs Debian's Chromium at /usr/bin/chromium: install it with `sudo apt-get install -y chromium` (bash .ci/run does this).");
+  }
   for (const script of ['scripts/build-renderer.mjs', 'scripts/build-electron.mjs']) {
     const r = spawnSync(process.execPath, [join(root, script)], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`${script} failed`);

@@ -1,7 +1,8 @@
 // npm start: build what is stale, then run Electron, or browser mode when no Electron binary is available.
 //   npm start -- [--browser] [--port N] [--no-open] [--root DIR] [--data-dir DIR] [file.cwb]
-// Electron's binary is downloaded lazily on first start; that needs github.com. Set CWB_ELECTRON_DOWNLOAD=1 to
-// let start try (npx install-electron); otherwise a missing binary means browser mode.
+// Electron 45 fetches its binary lazily: on first start we try that download once (60 s at most). Where it
+// cannot be had (offline or locked-down machines) start falls back to browser mode. CWB_NO_ELECTRON_DOWNLOAD=1
+// skips the attempt.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -24,8 +25,9 @@ try {
 }
 
 let electron = findElectronBinary();
-if (!electron.path && !forceBrowser && process.env.CWB_ELECTRON_DOWNLOAD === '1') {
-  spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], { stdio: 'ignore', timeout: 120_000 });
+if (!electron.path && !forceBrowser && process.env.CWB_NO_ELECTRON_DOWNLOAD !== '1') {
+  console.log('npm start: fetching the Electron runtime (first start only)...');
+  spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], { stdio: 'ignore', timeout: 60_000 });
   electron = findElectronBinary();
 }
 
