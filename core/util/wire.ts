@@ -3,6 +3,8 @@
  * [u32 LE json length][UTF-8 JSON][blob 0][blob 1]..., each Uint8Array in the tree replaced in the JSON by
  * {"$bytes": [offset, length]} relative to the end of the JSON. No base64, no copy of large blobs into text.
  */
+import { decodeUtf8Strict, encodeUtf8 } from './utf8.ts';
+
 export function encodeWire(value: unknown): Uint8Array {
   const blobs: Uint8Array[] = [];
   let offset = 0;
@@ -15,7 +17,7 @@ export function encodeWire(value: unknown): Uint8Array {
     }
     return v;
   });
-  const text = new TextEncoder().encode(json ?? 'null');
+  const text = encodeUtf8(json ?? 'null');
   const out = new Uint8Array(4 + text.byteLength + offset);
   new DataView(out.buffer).setUint32(0, text.byteLength, true);
   out.set(text, 4);
@@ -37,7 +39,7 @@ export function decodeWire(bytes: Uint8Array): unknown {
   const jsonLength = view.getUint32(0, true);
   if (4 + jsonLength > bytes.byteLength) throw new WireError('message truncated');
   const base = 4 + jsonLength;
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(4, base));
+  const text = decodeUtf8Strict(bytes.subarray(4, base));
   return JSON.parse(text, (_key, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v) && '$bytes' in v) {
       const ref = (v as { $bytes: unknown }).$bytes;
