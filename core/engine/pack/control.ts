@@ -1,0 +1,62 @@
+/**
+ * Time slicing and the shared search context: the clock is injected, a progress value is due every
+ * `yieldEveryMs`, and a stop request is sampled on every check.
+ */
+import type { Rng } from '../../util/random.ts';
+import type { PackState } from './state.ts';
+import type { PackProgress } from './types.ts';
+
+export class Control {
+  stopped = false;
+  private nextYield: number;
+  readonly now: () => number;
+  private readonly every: number;
+  private readonly shouldStop: (() => boolean) | undefined;
+
+  constructor(now: () => number, everyMs: number, shouldStop: (() => boolean) | undefined) {
+    this.now = now;
+    this.every = everyMs;
+    this.shouldStop = shouldStop;
+    this.last = now();
+    this.nextYield = this.last + everyMs;
+  }
+
+  /** The clock as last read by `due()`. */
+  last: number;
+
+  /** True when the search should hand a progress value back now (slice over, or a stop was asked). */
+  due(): boolean {
+    if (!this.stopped && this.shouldStop?.() === true) this.stopped = true;
+    const t = this.now();
+    this.last = t;
+    if (this.stopped || t >= this.nextYield) {
+      this.nextYield = t + this.every;
+      return true;
+    }
+    return false;
+  }
+}
+
+export type Ctx = {
+  ctl: Control;
+  rng: Rng;
+  /** Clock value at which the improvement search ends. */
+  deadline: number;
+  /** A lower bound on the cost: reaching it ends the search. */
+  lbCost: number;
+  /** Offer the state's packing; true when it became the new best. */
+  offer: (st: PackState) => boolean;
+  /** The best (unplaced count, cost) so far, for comparisons. */
+  best: () => { unplaced: number; cost: number };
+  progress: (phase: PackProgress['phase'], fraction: number) => PackProgress;
+};
+
+/** True when the time budget is over or a stop was asked (as of the last `due()` check: no clock read). */
+export function expired(ctx: Ctx): boolean {
+  return ctx.ctl.stopped || ctx.ctl.last >= ctx.deadline;
+}
+
+/** Cost comparison with a relative tolerance (costs are sums of floats). */
+export function lessCost(a: number, b: number): boolean {
+  return a < b - 1e-9 * Math.max(1, Math.abs(b));
+}

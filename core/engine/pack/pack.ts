@@ -1,0 +1,153 @@
+/**
+ * The packer's entry points. `packIter` is a generator a worker host can drive in slices: it yields a
+ * progress value at least every `yieldEveryMs` and returns the best packing found. Order of work: pinned
+ * items; a fast best-fit-decreasing pass (the first feasible solution); then, within `budgetMs`, other
+ * constructive rules (the best is kept), bin elimination by consistent neighbourhood search, licence
+ * sharing, and load balancing. It stops early at the cost lower bound or when `shouldStop()` turns true.
+ */
+import { costLowerBound } from './bounds.ts';
+import { binCentric, coverFirst, finishFast, itemCentric, orderItems, placeFixed, type Ordering } from './construct.ts';
+import { Control, expired, lessCost, type Ctx } from './control.ts';
+import { eliminate } from './improve.ts';
+import { balance, downsize, shareLicences } from './polish.ts';
+import { prepareProblem, type Problem } from './problem.ts';
+import { PackState } from './state.ts';
+import type { PackInput, PackOptions, PackProgress, PackSolution } from './types.ts';
+
+type Variant =
+  | { kind: 'item'; ordering: Ordering; bestFit: boolean }
+  | { kind: 'bin'; rule: 'dot' | 'l2' }
+  | { kind: 'cover'; slack: number };
+
+/** Summed squared normalised load: lower is better balanced (for equal cost). */
+function imbalance(st: PackState): number {
+  const { C } = st.p;
+  let s = 0;
+  for (let b = 0; b < st.nb; b++) {
+    const cap = st.p.input.binTypes[st.type[b]].capacity;
+    const load = st.loads[b];
+    for (let c = 0; c < C; c++) {
+      const f = cap[c] > 0 ? load[c] / cap[c] : 0;
+      s += f * f;
+    }
+  }
+  return s;
+}
+
+function unplacedCount(st: PackState): number {
+  let u = 0;
+  for (let i = 0; i < st.p.n; i++) if (st.binOf[i] < 0) u++;
+  return u;
+}
+
+function variants(p: Problem): Variant[] {
+  const list: Variant[] = [
+    ...(p.T > 1 ? [0, 0.02, 0.05].map((slack): Variant => ({ kind: 'cover', slack })) : []),
+    { kind: 'bin', rule: 'dot' },
+    { kind: 'bin', rule: 'l2' },
+    { kind: 'item', ordering: 'max', bestFit: true },
+    { kind: 'item', ordering: 'sq', bestFit: true },
+  ];
+  // Bin-centric rules cost O(n^2 x C), times the trial fills that pick each bin's type: keep them for
+  // inputs where that stays small.
+  return p.n * p.n * p.C * Math.min(p.T, 16) <= 2e8 ? list : list.filter((v) => v.kind !== 'bin');
+}
+
+/** Build a packing with one constructive rule; false when cut short by the deadline or a stop. */
+function* build(st: PackState, ctx: Ctx, v: Variant): Generator<PackProgress, boolean> {
+  if (v.kind === 'item') return yield* itemCentric(st, ctx, orderItems(st, v.ordering), v.bestFit);
+  if (v.kind === 'cover') return yield* coverFirst(st, ctx, v.slack);
+  return yield* binCentric(st, ctx, v.rule);
+}
+
+export function* packIter(input: PackInput, options: PackOptions): Generator<PackProgress, PackSolution> {
+  const p = prepareProblem(input);
+  const { now, rng, budgetMs } = options;
+  const ctl = new Control(now, options.yieldEveryMs ?? 50, options.shouldStop);
+  const rec: { best: PackSolution | null } = { best: null };
+  let bestUnplaced = Infinity;
+  let bestCost = Infinity;
+  let bestImbalance = Infinity;
+  const result = (): PackSolution => {
+    if (rec.best === null) throw new Error('packer finished without a solution');
+    return rec.best;
+  };
+  let phaseStart = now();
+
+  const offer = (st: PackState): boolean => {
+    st.closeEmpty();
+    const u = unplacedCount(st);
+    const cost = st.totalCost();
+    let better = u < bestUnplaced || (u === bestUnplaced && lessCost(cost, bestCost));
+    let imb = Infinity;
+    if (!better && u === bestUnplaced && !lessCost(bestCost, cost)) {
+      imb = imbalance(st);
+      better = imb < bestImbalance - 1e-9;
+    }
+    if (!better) return false;
+    rec.best = st.toSolution();
+    bestUnplaced = u;
+    bestCost = cost;
+    bestImbalance = Number.isFinite(imb) ? imb : imbalance(st);
+    options.onImprove?.(rec.best);
+    return true;
+  };
+  const ctx: Ctx = {
+    ctl,
+    rng,
+    deadline: Infinity,
+    lbCost: costLowerBound(p),
+    offer,
+    best: () => ({ unplaced: bestUnplaced, cost: bestCost }),
+    progress: (phase, fraction) => ({
+      phase,
+      fraction: Math.min(1, Math.max(0, phase === 'improve' && budgetMs > 0 ? (now() - phaseStart) / budgetMs : fraction)),
+      bestCost,
+      bestBins: rec.best === null ? 0 : rec.best.binType.length,
+    }),
+  };
+  const atBound = (): boolean => bestUnplaced === 0 && !lessCost(ctx.lbCost, bestCost);
+
+  // First feasible solution: best fit decreasing by summed normalised size.
+  let st = new PackState(p);
+  placeFixed(st);
+  yield* itemCentric(st, ctx, orderItems(st, 'sum'), true);
+  if (ctl.stopped) finishFast(st);
+  downsize(st);
+  offer(st);
+  yield ctx.progress('construct', 1);
+  if (ctl.stopped || budgetMs <= 0 || p.n === 0) return result();
+
+  phaseStart = now();
+  const budgetEnd = phaseStart + budgetMs;
+  // Leave a tenth of the budget for the finishing moves when they have work to do.
+  ctx.deadline = budgetEnd - budgetMs * 0.05;
+  for (const v of variants(p)) {
+    if (expired(ctx) || atBound()) break;
+    const next = new PackState(p);
+    placeFixed(next);
+    const complete = yield* build(next, ctx, v);
+    if (!complete) break;
+    downsize(next);
+    if (offer(next)) st = next;
+  }
+  if (!ctl.stopped && !atBound()) yield* eliminate(st, ctx, () => (now() - phaseStart) / budgetMs);
+  if (!ctl.stopped) {
+    ctx.deadline = budgetEnd;
+    yield* shareLicences(st, ctx);
+    downsize(st);
+    offer(st);
+    if (!ctl.stopped) yield* balance(st, ctx);
+    offer(st);
+  }
+  return result();
+}
+
+/** Run `packIter` to completion. */
+export function pack(input: PackInput, options: PackOptions): PackSolution {
+  const it = packIter(input, options);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
