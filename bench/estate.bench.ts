@@ -1,0 +1,130 @@
+// `npm run bench -- estate [--servers 10000,50000,100000] [--budget-ms 30000] [--weeks 1]`
+// Generated estates (core/sample/generate.ts, scenario "Keep 3": DR pairs, zones with residency and dedicated
+// hosts, departments that refuse sharing, maintenance windows, affinity and anti-affinity groups, latency
+// budgets, per-core licences, N+1) x 168 h, through the whole engine with the real packer.
+// Each size runs in its own child process so peak memory (resourceUsage().maxRSS) is per run.
+// Prints: generation time, time to first plan, time to final plan, peak RSS, hosts vs bound, the longest
+// time between two yields of the engine (what bounds cancel latency in a worker), unplaced and violations.
+import { execFileSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { generateProject, MAIN_SCENARIO_ID } from '../core/sample/generate.ts';
+import { planIter } from '../core/engine/engine.ts';
+import { defaultPacker } from '../core/engine/default-packer.ts';
+import type { Plan } from '../core/engine/plan.ts';
+
+type Figures = {
+  servers: number;
+  generateS: number;
+  firstPlanS: number;
+  finalS: number;
+  /** CPU seconds of this process (user + system): the figure that does not depend on a shared machine's load. */
+  firstPlanCpuS: number;
+  finalCpuS: number;
+  peakRssMB: number;
+  hostsFirst: number;
+  hosts: number;
+  bound: number;
+  ratio: number;
+  longestSliceMs: number;
+  longestSlicePhase: string;
+  unplaced: number;
+  violations: number;
+  overloadedLinks: number;
+};
+
+function arg(args: readonly string[], name: string, fallback: string): string {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+}
+
+function measure(servers: number, budgetMs: number, weeks: number): Figures {
+  let t = performance.now();
+  const project = generateProject({ servers, weeks, seed: `bench-${servers}` });
+  const generateS = (performance.now() - t) / 1000;
+  t = performance.now();
+  const c0 = process.cpuUsage();
+  const cpuS = () => {
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1e6;
+  };
+  let firstPlanCpuS = Number.NaN;
+  const gen = planIter(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: () => performance.now(), budgetMs });
+  let firstPlanS = Number.NaN;
+  let hostsFirst = 0;
+  let longest = 0;
+  let longestPhase = '';
+  let last = performance.now();
+  let phase = 'start';
+  let plan: Plan;
+  for (;;) {
+    const r = gen.next();
+    const now = performance.now();
+    if (now - last > longest) {
+      longest = now - last;
+      longestPhase = r.done ? 'done' : r.value.kind === 'plan' ? 'first plan' : r.value.phase;
+      if (phase !== longestPhase) longestPhase = `${phase} -> ${longestPhase}`;
+    }
+    last = now;
+    if (r.done) {
+      plan = r.value;
+      break;
+    }
+    if (r.value.kind === 'plan') {
+      firstPlanS = (now - t) / 1000;
+      firstPlanCpuS = cpuS();
+      hostsFirst = r.value.plan.hostsUsed;
+    } else phase = r.value.phase;
+  }
+  const finalS = (performance.now() - t) / 1000;
+  const finalCpuS = cpuS();
+  if (Number.isNaN(firstPlanS)) {
+    firstPlanS = finalS;
+    firstPlanCpuS = finalCpuS;
+    hostsFirst = plan.hostsUsed;
+  }
+  return {
+    servers,
+    generateS,
+    firstPlanS,
+    finalS,
+    firstPlanCpuS,
+    finalCpuS,
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    hostsFirst,
+    hosts: plan.hostsUsed,
+    bound: plan.bounds.total,
+    ratio: plan.hostsUsed / Math.max(1, plan.bounds.total),
+    longestSliceMs: longest,
+    longestSlicePhase: longestPhase,
+    unplaced: plan.unplaced.length,
+    violations: plan.violations.length,
+    overloadedLinks: plan.links.filter((l) => l.overloadAfter !== null).length,
+  };
+}
+
+export async function run(args: string[]): Promise<void> {
+  const sizes = arg(args, '--servers', '10000,50000').split(',').map(Number);
+  const budgetMs = Number(arg(args, '--budget-ms', '30000'));
+  const weeks = Number(arg(args, '--weeks', '1'));
+  const self = fileURLToPath(import.meta.url);
+  console.log(`estate bench: ${sizes.join(', ')} servers x ${weeks * 168} h, scenario ${MAIN_SCENARIO_ID}, improvement budget ${budgetMs} ms`);
+  console.log('targets at 50k: first plan <= 10 s, final <= 60 s, <= 2 GB, hosts <= 1.03 x bound');
+  console.log('(wall time depends on the machine\'s load; CPU time is this process alone; the budget is wall time)');
+  for (const n of sizes) {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--max-old-space-size=4096', self, '--child', String(n), String(budgetMs), String(weeks)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 24,
+    });
+    const f = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Figures;
+    console.log(
+      `${String(f.servers).padStart(7)} servers: generate ${f.generateS.toFixed(1)} s | first plan ${f.firstPlanS.toFixed(1)} s wall / ${f.firstPlanCpuS.toFixed(1)} s CPU (${f.hostsFirst} hosts) | final ${f.finalS.toFixed(1)} s wall / ${f.finalCpuS.toFixed(1)} s CPU | peak RSS ${f.peakRssMB.toFixed(0)} MB | hosts ${f.hosts} vs bound ${f.bound} = ${f.ratio.toFixed(3)} | longest slice ${f.longestSliceMs.toFixed(0)} ms (${f.longestSlicePhase}) | unplaced ${f.unplaced} | violations ${f.violations} | overloaded links ${f.overloadedLinks}`,
+    );
+  }
+}
+
+if (process.argv[2] === '--child') {
+  const [n, budget, weeks] = process.argv.slice(3).map(Number);
+  console.log(JSON.stringify(measure(n, budget, weeks)));
+}

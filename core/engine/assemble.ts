@@ -1,0 +1,295 @@
+/**
+ * From packing solutions to the Plan: host labels (`<dcId>-h001`, pinned labels kept), per-host loads,
+ * N+1 spares, per-site summaries with facility checks, bounds and gap, the cost breakdown, unplaced servers
+ * with what blocks them, and the WAN links before and after.
+ */
+import type { PackSolution } from './pack/types.ts';
+import type { EngineContext } from './context.ts';
+import { peakOfSumBound, type PackClass } from './pack-input.ts';
+import {
+  COST_HORIZON_MONTHS,
+  DIMENSIONS,
+  RACK_UNITS_PER_RACK,
+  gapPercent,
+  type Assignment,
+  type Bounds,
+  type CostBreakdown,
+  type Dimension,
+  type LinkLoad,
+  type HostPlan,
+  type Plan,
+  type SiteSummary,
+  type Unplaced,
+  type Violation,
+} from './plan.ts';
+import type { SitePlan } from './sites.ts';
+import { DIMS, type Sizing } from './sizing.ts';
+
+export type LowerBound = (input: PackClass['input']) => number;
+
+const perDim = (f: (d: number) => number): Record<Dimension, number> =>
+  Object.fromEntries(DIMENSIONS.map((d, i) => [d, f(i)])) as Record<Dimension, number>;
+
+/**
+ * The packer's bin bound (L2, conflict cliques) is used for classes up to this many items. Measured on the
+ * generated 30k-server estate: with 200 it raised no class bound above peak-of-sum/clique and cost 3.8 s of
+ * 13.7 s CPU to the first plan, so it is off by default (0); raise it for estates with very large servers.
+ */
+export const PACKER_BOUND_MAX_ITEMS = 0;
+
+export function classBound(c: PackClass, lowerBound?: LowerBound): number {
+  const packerBound = lowerBound && c.input.itemCount <= PACKER_BOUND_MAX_ITEMS ? lowerBound(c.input) : 0;
+  return Math.max(peakOfSumBound(c.sums, c.input.binTypes[0].capacity), c.clique, packerBound);
+}
+
+/** Summed sizes of a host's items: all coordinates, the hourly load (dims x hours) and the peak per dimension. */
+function hostLoad(sizes: Float64Array, items: readonly number[], C: number, H: number): { sums: Float64Array; load: Float32Array; peaks: Float64Array } {
+  const sums = new Float64Array(C);
+  for (const it of items) {
+    const base = it * C;
+    for (let k = 0; k < C; k++) sums[k] += sizes[base + k];
+  }
+  const load = new Float32Array(DIMS * H);
+  const peaks = new Float64Array(DIMS);
+  for (let d = 0; d < DIMS; d++) {
+    let mx = 0;
+    for (let h = 0; h < H; h++) {
+      const v = sums[d * H + h];
+      load[d * H + h] = v;
+      if (v > mx) mx = v;
+    }
+    peaks[d] = mx;
+  }
+  return { sums, load, peaks };
+}
+
+export function* assembleIter(
+  ctx: EngineContext,
+  sizing: Sizing,
+  sites: SitePlan,
+  classes: readonly PackClass[],
+  solutions: readonly PackSolution[],
+  opts: { final: boolean; classBounds: readonly number[]; links: LinkLoad[] },
+): Generator<number, Plan> {
+  const { servers, rules } = ctx;
+  const H = sizing.hours;
+  const C = DIMS * H + 1;
+  const violations: Violation[] = [...sites.violations];
+  const hostLabelOf: (string | null)[] = new Array<string | null>(servers.length).fill(null);
+  const packBlocked = new Map<number, string[]>();
+  const hosts: HostPlan[] = [];
+  const usedLabels = new Map<string, Set<string>>();
+  const counters = new Map<string, number>();
+  const labelsOf = (d: string) => {
+    let s = usedLabels.get(d);
+    if (!s) usedLabels.set(d, (s = new Set()));
+    return s;
+  };
+  for (const c of classes) for (const l of c.fixedLabels) labelsOf(c.dataCentreId).add(l);
+  const nextLabel = (d: string): string => {
+    const used = labelsOf(d);
+    let k = counters.get(d) ?? 0;
+    let label: string;
+    do label = `${d}-h${String(++k).padStart(3, '0')}`;
+    while (used.has(label));
+    counters.set(d, k);
+    used.add(label);
+    return label;
+  };
+  const claimedFixed = new Set<string>();
+  for (let ci = 0; ci < classes.length; ci++) {
+    const c = classes[ci];
+    if ((ci & 7) === 7) yield (0.5 * ci) / classes.length;
+    const sol = solutions[ci];
+    const bins = sol.binType.length;
+    const binItems: number[][] = Array.from({ length: bins }, () => []);
+    sol.binOf.forEach((b, it) => {
+      if (b >= 0) binItems[b].push(it);
+    });
+    for (const it of sol.unplaced) {
+      const row = c.input.sizes.subarray(it * C, (it + 1) * C);
+      const cap = c.input.binTypes[0].capacity;
+      const over: string[] = [];
+      for (let d = 0; d < DIMS; d++) for (let h = 0; h < H; h++) if (row[d * H + h] > cap[d * H + h]) {
+        over.push(DIMENSIONS[d]);
+        break;
+      }
+      if (row[C - 1] > cap[C - 1]) over.push('vCPU overcommit');
+      const why = over.length > 0 ? [`larger than one ${c.model.model.id} host (${over.join(', ')})`] : ['anti-affinity/DR conflicts leave no host'];
+      for (const m of c.items[it]) packBlocked.set(m, why);
+    }
+    for (let b = 0; b < bins; b++) {
+      const items = binItems[b];
+      if (items.length === 0) continue;
+      let label: string;
+      const key = `${c.dataCentreId}\u0000${c.fixedLabels[b]}`;
+      if (b < c.fixedLabels.length && !claimedFixed.has(key)) {
+        label = c.fixedLabels[b];
+        claimedFixed.add(key);
+      } else {
+        label = nextLabel(c.dataCentreId);
+        if (b < c.fixedLabels.length) violations.push({ kind: 'pin', serverIds: items.flatMap((it) => c.items[it].map((m) => servers[m].id)), message: `host ${c.fixedLabels[b]} is pinned by servers of different compatibility classes; these went to ${label}` });
+      }
+      const ids: string[] = [];
+      for (const it of items) {
+        for (const m of c.items[it]) {
+          ids.push(servers[m].id);
+          hostLabelOf[m] = label;
+        }
+      }
+      const { sums, load, peaks } = hostLoad(c.input.sizes, items, C, H);
+      const peak = perDim((d) => peaks[d]);
+      const capacity = perDim((d) => c.model.capacity[d]);
+      const over = DIMENSIONS.filter((d) => peak[d] > capacity[d] * (1 + 1e-6) + 1e-6);
+      if (over.length > 0 || sums[C - 1] > c.model.vcpuLimit + 1e-9) {
+        violations.push({ kind: 'capacity', serverIds: ids, message: `${label} is over capacity (${[...over, ...(sums[C - 1] > c.model.vcpuLimit ? ['vCPU'] : [])].join(', ')}), forced by pins` });
+      }
+      hosts.push({ label, dataCentreId: c.dataCentreId, hostModelId: c.model.model.id, classKey: c.classKey, serverIds: ids, spare: false, peak, capacity, vcpus: sums[C - 1], vcpuLimit: c.model.vcpuLimit, load });
+    }
+  }
+  yield 0.6;
+  // Pinned host labels that could not be honoured.
+  servers.forEach((s, i) => {
+    const pin = ctx.pinOf.get(s.id);
+    if (pin?.hostLabel && hostLabelOf[i] !== null && hostLabelOf[i] !== pin.hostLabel) {
+      violations.push({ kind: 'pin', serverIds: [s.id], message: `${s.id} is pinned to host ${pin.hostLabel} but runs on ${hostLabelOf[i]}` });
+    }
+  });
+  const siteIds = [...new Set([...ctx.kept, ...sites.models.keys()])].filter((d) => sites.models.has(d));
+  if (rules.nPlusOne) {
+    for (const d of siteIds) {
+      if (!hosts.some((h) => h.dataCentreId === d)) continue;
+      const m = sites.models.get(d);
+      if (!m) continue;
+      hosts.push({ label: nextLabel(d), dataCentreId: d, hostModelId: m.model.id, classKey: 'spare', serverIds: [], spare: true, peak: perDim(() => 0), capacity: perDim((k) => m.capacity[k]), vcpus: 0, vcpuLimit: m.vcpuLimit, load: new Float32Array(DIMS * H) });
+    }
+  }
+  yield 0.65;
+  // Bounds per site.
+  const perSite: Bounds['perSite'] = {};
+  for (const d of siteIds) {
+    const cls = classes.filter((c) => c.dataCentreId === d);
+    if (cls.length === 0) continue;
+    const sums = new Float64Array(C);
+    for (const c of cls) for (let k = 0; k < C; k++) sums[k] += c.sums[k];
+    const peakOfSum = peakOfSumBound(sums, cls[0].input.binTypes[0].capacity);
+    let classSum = 0;
+    classes.forEach((c, ci) => {
+      if (c.dataCentreId === d) classSum += opts.classBounds[ci];
+    });
+    const anti = Math.max(...cls.map((c) => c.clique));
+    const need = Math.max(peakOfSum, classSum, anti);
+    perSite[d] = { peakOfSum, classes: classSum, antiAffinity: anti, bound: need + (rules.nPlusOne && need > 0 ? 1 : 0) };
+  }
+  const boundTotal = Object.values(perSite).reduce((a, b) => a + b.bound, 0);
+  yield 0.7;
+  // Cost.
+  const inForce = ctx.estate.licenceModels.filter((l) => ctx.scenario.licenceModelIds.includes(l.id));
+  const modelById = new Map(ctx.estate.hostModels.map((h) => [h.id, h]));
+  const serverById = new Map(servers.map((s) => [s.id, s]));
+  let hostPurchase = 0;
+  let hostRunning = 0;
+  const siteCost = new Map<string, number>();
+  const licences = inForce.map((l) => ({ licenceModelId: l.id, metric: l.metric, units: 0, cost: 0 }));
+  for (const h of hosts) {
+    const m = modelById.get(h.hostModelId);
+    if (!m) continue;
+    hostPurchase += m.price;
+    hostRunning += m.costPerMonth * COST_HORIZON_MONTHS;
+    let c = m.price + m.costPerMonth * COST_HORIZON_MONTHS;
+    const products = new Set(h.serverIds.flatMap((id) => serverById.get(id)?.licensedProductIds ?? []));
+    inForce.forEach((l, li) => {
+      if (l.metric === 'per-vm' || !products.has(l.productId)) return;
+      const units = l.metric === 'per-host-core' ? Math.max(m.cores, l.minCoresPerHost) : m.sockets;
+      licences[li].units += units;
+      licences[li].cost += units * l.price;
+      c += units * l.price;
+    });
+    siteCost.set(h.dataCentreId, (siteCost.get(h.dataCentreId) ?? 0) + c);
+  }
+  inForce.forEach((l, li) => {
+    if (l.metric !== 'per-vm') return;
+    servers.forEach((s, i) => {
+      if (hostLabelOf[i] !== null && s.licensedProductIds.includes(l.productId)) {
+        licences[li].units++;
+        licences[li].cost += l.price;
+      }
+    });
+  });
+  const licenceTotal = licences.reduce((a, l) => a + l.cost, 0);
+  const cost: CostBreakdown = { horizonMonths: COST_HORIZON_MONTHS, hostPurchase, hostRunning, licences, licenceTotal, total: hostPurchase + hostRunning + licenceTotal };
+  yield 0.8;
+  // Assignments and unplaced.
+  const unplaced: Unplaced[] = [];
+  const assignments: Assignment[] = servers.map((s, i) => {
+    let target = sites.site[i];
+    let reason = sites.reason[i];
+    let detail = sites.detail[i];
+    const blocked = packBlocked.get(i);
+    if (blocked) {
+      target = null;
+      reason = 'unplaced';
+      detail = blocked.join('; ');
+    }
+    if (target === null) unplaced.push({ serverId: s.id, blockedBy: blocked ?? sites.blockedBy.get(i) ?? ['no allowed site'] });
+    return { serverId: s.id, sourceDataCentreId: s.dataCentreId, targetDataCentreId: target, hostLabel: target === null ? null : hostLabelOf[i], reason, detail };
+  });
+  yield 0.9;
+  // Site summaries with facility checks.
+  const dcById = new Map(ctx.estate.dataCentres.map((d) => [d.id, d]));
+  const summaries: SiteSummary[] = [];
+  for (const d of siteIds) {
+    yield 0.95;
+    const m = sites.models.get(d);
+    const dc = dcById.get(d);
+    if (!m || !dc) continue;
+    const siteHosts = hosts.filter((h) => h.dataCentreId === d);
+    const here = assignments.filter((a) => a.targetDataCentreId === d);
+    const physical = here.filter((a) => a.reason === 'stays-physical' || (a.hostLabel === null && !serverById.get(a.serverId)?.virtualisable));
+    let physW = 0;
+    let movedRU = 0;
+    for (const a of physical) {
+      const s = serverById.get(a.serverId);
+      if (!s) continue;
+      physW += s.powerW;
+      if (s.dataCentreId !== d) movedRU += s.rackUnits;
+    }
+    const powerKw = (siteHosts.length * m.model.powerW + physW) / 1000;
+    const racks = dc.racksUsed + Math.ceil((siteHosts.length * m.model.rackUnits) / RACK_UNITS_PER_RACK) + Math.ceil(movedRU / RACK_UNITS_PER_RACK);
+    if (powerKw > dc.powerKw + 1e-9) violations.push({ kind: 'facility', serverIds: [], message: `${d} needs ${powerKw.toFixed(1)} kW, more than its ${dc.powerKw} kW` });
+    if (racks > dc.rackCapacity) violations.push({ kind: 'facility', serverIds: [], message: `${d} needs ${racks} racks, more than its ${dc.rackCapacity}` });
+    const bound = perSite[d]?.bound ?? 0;
+    summaries.push({
+      dataCentreId: d,
+      hostModelId: m.model.id,
+      servers: here.length,
+      physicalServers: physical.length,
+      hosts: siteHosts.length,
+      spareHosts: siteHosts.filter((h) => h.spare).length,
+      bound,
+      gapPct: gapPercent(siteHosts.length, bound),
+      powerKw,
+      powerLimitKw: dc.powerKw,
+      racks,
+      rackLimit: dc.rackCapacity,
+      cost: siteCost.get(d) ?? 0,
+    });
+  }
+  return {
+    scenarioId: ctx.scenario.id,
+    seed: ctx.scenario.seed,
+    hours: H,
+    assignments,
+    hosts,
+    sites: summaries,
+    links: opts.links,
+    bounds: { perSite, total: boundTotal },
+    hostsUsed: hosts.length,
+    gapPct: gapPercent(hosts.length, boundTotal),
+    cost,
+    unplaced,
+    violations,
+    gapFills: sizing.gapFills,
+    final: opts.final,
+  };
+}

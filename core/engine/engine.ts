@@ -1,0 +1,205 @@
+/**
+ * The placement engine: sizing -> site planning -> WAN links -> host packing per site and compatibility
+ * class (first a constructive plan, then improvement within the time budget) -> the Plan. A generator that
+ * yields often (progress events, and the first plan as soon as it exists) so a worker can slice it and answer
+ * cancel messages in between. Pure: the clock is injected, randomness comes from the scenario's seed.
+ * The packer is injected too (core/engine/pack implements it), so hosts and tests choose it.
+ */
+import type { Project } from '../model/project.ts';
+import { createRng } from '../util/random.ts';
+import type { PackInput, PackOptions, PackProgress, PackSolution } from './pack/types.ts';
+import { assembleIter, classBound } from './assemble.ts';
+import { buildContext } from './context.ts';
+import { buildPackClassesIter, type PackClass } from './pack-input.ts';
+import type { Plan } from './plan.ts';
+import { planSitesIter } from './sites.ts';
+import { sizingIter } from './sizing.ts';
+import { compareLinksIter } from './topology.ts';
+
+export type Packer = {
+  packIter: (input: PackInput, options: PackOptions) => Generator<PackProgress, PackSolution>;
+  lowerBound?: (input: PackInput) => number;
+};
+
+export type EnginePhase = 'sizing' | 'sites' | 'links' | 'pack' | 'improve' | 'done';
+
+export type EngineProgress = {
+  kind: 'progress';
+  phase: EnginePhase;
+  /** 0..1 of the whole run. */
+  fraction: number;
+  /** Best total cost so far (NaN before the first plan). */
+  bestCost: number;
+  /** Hosts of the best plan so far (0 before the first plan). */
+  hosts: number;
+};
+
+export type EngineEvent = EngineProgress | { kind: 'plan'; plan: Plan };
+
+export type EngineOptions = {
+  packer: Packer;
+  /** Monotonic milliseconds. */
+  now: () => number;
+  /** Total time for the improvement search after the first plan (0 = first plan only). */
+  budgetMs: number;
+  /** Checked often; true ends the improvement search early (the best plan so far is returned). */
+  shouldStop?: () => boolean;
+  /** How often the packer yields (ms). Default 20. */
+  yieldEveryMs?: number;
+};
+
+const SPAN: Record<EnginePhase, [number, number]> = {
+  sizing: [0, 0.1],
+  sites: [0.1, 0.25],
+  links: [0.25, 0.3],
+  pack: [0.3, 0.5],
+  improve: [0.5, 0.99],
+  done: [1, 1],
+};
+
+function solutionCost(sol: PackSolution): number {
+  return sol.cost;
+}
+
+export function* planIter(project: Project, scenarioId: string, options: EngineOptions): Generator<EngineEvent, Plan> {
+  const { now, packer } = options;
+  const ctx = buildContext(project.estate, scenarioId);
+  let bestCost = Number.NaN;
+  let hosts = 0;
+  const progress = (phase: EnginePhase, f: number): EngineProgress => ({
+    kind: 'progress',
+    phase,
+    fraction: SPAN[phase][0] + (SPAN[phase][1] - SPAN[phase][0]) * Math.min(1, Math.max(0, f)),
+    bestCost,
+    hosts,
+  });
+
+  const sizingGen = sizingIter(ctx.servers, project.series, ctx.rules);
+  let step = sizingGen.next();
+  while (!step.done) {
+    yield progress('sizing', step.value);
+    step = sizingGen.next();
+  }
+  const sizing = step.value;
+
+  const sitesGen = planSitesIter(ctx, sizing);
+  let sstep = sitesGen.next();
+  while (!sstep.done) {
+    yield progress('sites', sstep.value);
+    sstep = sitesGen.next();
+  }
+  const sites = sstep.value;
+  yield progress('links', 0);
+  const serverById = ctx.serverIndex;
+  const links = yield* forward(
+    compareLinksIter(
+      ctx.topology,
+      ctx.estate.flows,
+      (ep) => (ep.kind === 'userSite' ? ep.id : (ctx.servers[serverById.get(ep.id) ?? -1]?.dataCentreId ?? null)),
+      (ep) => (ep.kind === 'userSite' ? ep.id : (sites.site[serverById.get(ep.id) ?? -1] ?? null)),
+    ),
+    () => progress('links', 0.5),
+  );
+  yield progress('links', 1);
+
+  const violations = [...sites.violations];
+  const classes: PackClass[] = yield* forward(buildPackClassesIter(ctx, sizing, sites.site, violations), (f) => progress('pack', 0.1 * f));
+  const sitePlan = { ...sites, violations };
+  const totalItems = classes.reduce((a, c) => a + c.input.itemCount, 0) || 1;
+  const yieldEveryMs = options.yieldEveryMs ?? 20;
+
+  // First plan: constructive packing of every class.
+  const solutions: PackSolution[] = [];
+  let done = 0;
+  for (const c of classes) {
+    const gen = packer.packIter(c.input, { rng: createRng(`${ctx.scenario.seed}:${c.dataCentreId}:${c.classKey}`), now, budgetMs: 0, yieldEveryMs });
+    let p = gen.next();
+    while (!p.done) {
+      yield progress('pack', 0.1 + (0.9 * (done + p.value.fraction * c.input.itemCount)) / totalItems);
+      p = gen.next();
+    }
+    solutions.push(p.value);
+    done += c.input.itemCount;
+    yield progress('pack', 0.1 + (0.9 * done) / totalItems);
+  }
+  const classBounds: number[] = [];
+  for (const c of classes) {
+    classBounds.push(classBound(c, packer.lowerBound));
+    yield progress('pack', 1);
+  }
+  const first = yield* forward(assembleIter(ctx, sizing, sitePlan, classes, solutions, { final: options.budgetMs <= 0, classBounds, links }), () => progress('pack', 1));
+  bestCost = first.cost.total;
+  hosts = first.hostsUsed;
+  if (options.budgetMs <= 0 || options.shouldStop?.()) {
+    yield progress('done', 1);
+    return first;
+  }
+  yield { kind: 'plan', plan: first };
+
+  // Improvement: the rest of the budget, shared by classes in proportion to their items; classes already at
+  // their lower bound without licences to save are skipped.
+  const improveStart = now();
+  const deadline = improveStart + options.budgetMs;
+  const todo = classes.map((c, ci) => ci).filter((ci) => {
+    const c = classes[ci];
+    const bins = new Set(solutions[ci].binOf).size - (solutions[ci].binOf.includes(-1) ? 1 : 0);
+    const hasLicences = (c.input.productCost?.[0] ?? []).some((x) => x > 0);
+    return c.input.itemCount > 1 && (hasLicences || bins > classBounds[ci]);
+  });
+  let todoItems = todo.reduce((a, ci) => a + classes[ci].input.itemCount, 0);
+  let improved = false;
+  for (const ci of todo) {
+    const c = classes[ci];
+    const left = deadline - now();
+    if (left <= 0 || options.shouldStop?.()) break;
+    const share = (left * c.input.itemCount) / Math.max(1, todoItems);
+    todoItems -= c.input.itemCount;
+    const gen = packer.packIter(c.input, {
+      rng: createRng(`${ctx.scenario.seed}:${c.dataCentreId}:${c.classKey}:improve`),
+      now,
+      budgetMs: share,
+      yieldEveryMs,
+      shouldStop: options.shouldStop,
+    });
+    let p = gen.next();
+    while (!p.done) {
+      yield progress('improve', (now() - improveStart) / options.budgetMs);
+      p = gen.next();
+    }
+    if (p.value.unplaced.length <= solutions[ci].unplaced.length && solutionCost(p.value) < solutionCost(solutions[ci]) - 1e-9) {
+      bestCost += p.value.cost - solutions[ci].cost;
+      hosts += p.value.binType.length - solutions[ci].binType.length;
+      solutions[ci] = p.value;
+      improved = true;
+    }
+  }
+  const final = improved
+    ? yield* forward(assembleIter(ctx, sizing, sitePlan, classes, solutions, { final: true, classBounds, links: copyLinks(links) }), () => progress('improve', 1))
+    : { ...first, links: copyLinks(first.links), hosts: first.hosts.map((h) => ({ ...h, load: h.load.slice() })), final: true };
+  bestCost = final.cost.total;
+  hosts = final.hostsUsed;
+  yield progress('done', 1);
+  return final;
+}
+
+function* forward<T>(gen: Generator<number, T>, event: (f: number) => EngineEvent): Generator<EngineEvent, T> {
+  let r = gen.next();
+  while (!r.done) {
+    yield event(r.value);
+    r = gen.next();
+  }
+  return r.value;
+}
+
+function copyLinks(links: Plan['links']): Plan['links'] {
+  return links.map((l) => ({ ...l, before: l.before.slice(), after: l.after.slice() }));
+}
+
+/** Run the engine to the end in one go (tests, CLI without progress). */
+export function planProject(project: Project, scenarioId: string, options: EngineOptions): Plan {
+  const gen = planIter(project, scenarioId, options);
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * From a site plan to packing problems: one PackInput per site and compatibility class. A class is the
+ * servers that may share hosts: same dedicated zone (zones with dedicatedHosts), same department when
+ * segregated (scenario rule, or the department refuses sharing), same environment when segregated, same
+ * maintenance window (equal windows are compatible; servers without one share with each other).
+ * Items: affinity groups merged (summed series); conflicts: anti-affinity groups and DR pairs.
+ * Coordinates: DIMS x hours of sized demand, plus one vCPU coordinate (cores <= host cores x overcommit).
+ * Per-host licences (per-host-core, per-socket) go into productCost; per-VM licences do not depend on packing.
+ */
+import type { MaintenanceWindow } from '../model/schema.ts';
+import type { PackInput } from './pack/types.ts';
+import { createUnionFind, type EngineContext, type SiteModel } from './context.ts';
+import type { Violation } from './plan.ts';
+import { DIMS, type Sizing } from './sizing.ts';
+
+export type PackClass = {
+  dataCentreId: string;
+  classKey: string;
+  model: SiteModel;
+  /** Server indices (estate order) per item. */
+  items: number[][];
+  input: PackInput;
+  /** Pinned host label per fixed bin. */
+  fixedLabels: string[];
+  /** Largest anti-affinity clique among the items (a lower bound on hosts). */
+  clique: number;
+  /** 1 for items that fit an empty host (the others are unplaced and left out of the bounds). */
+  placeable: Uint8Array;
+  /** Per coordinate: the summed sizes of the placeable items. */
+  sums: Float64Array;
+};
+
+export function windowKey(w: MaintenanceWindow | null): string {
+  if (w === null) return 'none';
+  return `${[...w.days].sort().join('')}@${w.startHour}+${w.durationHours}${w.timeZone}`;
+}
+
+export function classKeyOf(ctx: EngineContext, serverIndex: number): string {
+  const s = ctx.servers[serverIndex];
+  const zone = s.zoneId !== null ? ctx.zoneById.get(s.zoneId) : undefined;
+  const dept = ctx.deptById.get(s.departmentId);
+  const parts = [
+    zone?.dedicatedHosts ? `zone:${zone.id}` : 'zone:*',
+    ctx.rules.segregateDepartments || dept?.refusesSharing ? `dept:${s.departmentId}` : 'dept:*',
+    ctx.rules.segregateEnvironments ? `env:${s.environment}` : 'env:*',
+    `mw:${windowKey(s.maintenanceWindow)}`,
+  ];
+  return parts.join('|');
+}
+
+/** Per-host licence cost of a product on a host model (per-host-core with a minimum, or per socket). */
+function perHostLicences(ctx: EngineContext, model: SiteModel): Map<string, number> {
+  const out = new Map<string, number>();
+  const inForce = new Set(ctx.scenario.licenceModelIds);
+  for (const l of ctx.estate.licenceModels) {
+    if (!inForce.has(l.id)) continue;
+    if (l.metric === 'per-vm') continue;
+    const c = l.metric === 'per-host-core' ? l.price * Math.max(model.model.cores, l.minCoresPerHost) : l.price * model.model.sockets;
+    out.set(l.productId, (out.get(l.productId) ?? 0) + c);
+  }
+  return out;
+}
+
+/** One class's packing problem (a plain function: V8 optimises its loops better than inside a generator). */
+function buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: readonly number[], violations: Violation[]): PackClass | null {
+  const H = sizing.hours;
+  const C = DIMS * H + 1;
+  const [dataCentreId, classKey] = key.split('\u0000');
+  const model = ctx.siteModels.get(dataCentreId) ?? null;
+  if (model === null) return null;
+  const local = new Map(members.map((m, k) => [m, k]));
+  const uf = createUnionFind(members.length);
+  const firstOf = new Map<string, number>();
+  members.forEach((m, k) => {
+    for (const g of ctx.servers[m].affinityGroups) {
+      const f = firstOf.get(g);
+      if (f === undefined) firstOf.set(g, k);
+      else uf.union(f, k);
+    }
+  });
+  const itemOfLocal = new Int32Array(members.length);
+  const items: number[][] = [];
+  const rootItem = new Map<number, number>();
+  members.forEach((m, k) => {
+    const r = uf.find(k);
+    let it = rootItem.get(r);
+    if (it === undefined) {
+      it = items.length;
+      rootItem.set(r, it);
+      items.push([]);
+    }
+    items[it].push(m);
+    itemOfLocal[k] = it;
+  });
+  const sizes = new Float64Array(items.length * C);
+  items.forEach((ms, it) => {
+    const row = it * C;
+    for (const m of ms) {
+      const base = m * DIMS * H;
+      for (let k = 0; k < DIMS * H; k++) sizes[row + k] += sizing.demand[base + k];
+      sizes[row + C - 1] += ctx.servers[m].cores;
+    }
+  });
+  const capacity = new Float64Array(C);
+  for (let d = 0; d < DIMS; d++) capacity.fill(model.capacity[d], d * H, (d + 1) * H);
+  capacity[C - 1] = model.vcpuLimit;
+  // Conflicts: anti-affinity groups and DR pairs that ended up in the same class.
+  const conflicts: number[] = [];
+  const anti = new Map<string, Set<number>>();
+  members.forEach((m, k) => {
+    for (const g of ctx.servers[m].antiAffinityGroups) {
+      let set = anti.get(g);
+      if (!set) anti.set(g, (set = new Set()));
+      if (set.has(itemOfLocal[k])) {
+        violations.push({ kind: 'anti-affinity', serverIds: items[itemOfLocal[k]].map((x) => ctx.servers[x].id), message: `anti-affinity group ${g} members are also affine (must share a host)` });
+      }
+      set.add(itemOfLocal[k]);
+    }
+    const p = ctx.servers[m].drPartnerId;
+    const pi = p !== null ? ctx.serverIndex.get(p) : undefined;
+    const pk = pi !== undefined ? local.get(pi) : undefined;
+    if (pk !== undefined && pk > k && itemOfLocal[pk] !== itemOfLocal[k]) conflicts.push(itemOfLocal[k], itemOfLocal[pk]);
+  });
+  const antiSets = [...anti.values()];
+  for (const set of antiSets) {
+    const list = [...set];
+    for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) conflicts.push(list[a], list[b]);
+  }
+  // Licences charged per host.
+  const hostLicence = perHostLicences(ctx, model);
+  const products = [...hostLicence.keys()].sort();
+  const productIdx = new Map(products.map((p, i) => [p, i]));
+  const itemProducts = items.map((ms) => {
+    const set = new Set<number>();
+    for (const m of ms) for (const p of ctx.servers[m].licensedProductIds) {
+      const pi = productIdx.get(p);
+      if (pi !== undefined) set.add(pi);
+    }
+    return [...set].sort((a, b) => a - b);
+  });
+  // Host-label pins become fixed bins.
+  const fixedLabels: string[] = [];
+  const fixed = new Map<number, number>();
+  items.forEach((ms, it) => {
+    for (const m of ms) {
+      const pin = ctx.pinOf.get(ctx.servers[m].id);
+      if (!pin?.hostLabel) continue;
+      let b = fixedLabels.indexOf(pin.hostLabel);
+      if (b < 0) b = fixedLabels.push(pin.hostLabel) - 1;
+      fixed.set(it, b);
+    }
+  });
+  const input: PackInput = {
+    coords: C,
+    itemCount: items.length,
+    sizes,
+    binTypes: [{ capacity, cost: model.hostCost, available: Number.POSITIVE_INFINITY }],
+    conflicts: Int32Array.from(conflicts),
+    itemProducts,
+    productCost: [products.map((p) => hostLicence.get(p) ?? 0)],
+    ...(fixedLabels.length > 0 ? { fixed, fixedBins: fixedLabels.map(() => 0) } : {}),
+  };
+  const placeable = new Uint8Array(items.length);
+  const sums = new Float64Array(C);
+  for (let it = 0; it < items.length; it++) {
+    if (!fitsEmpty(input, it)) continue;
+    placeable[it] = 1;
+    for (let k = 0; k < C; k++) sums[k] += sizes[it * C + k];
+  }
+  let clique = placeable.includes(1) ? 1 : 0;
+  for (const set of antiSets) clique = Math.max(clique, [...set].filter((it) => placeable[it] === 1).length);
+  return { dataCentreId, classKey, model, items, input, fixedLabels, clique, placeable, sums };
+}
+
+export function* buildPackClassesIter(ctx: EngineContext, sizing: Sizing, site: readonly (string | null)[], violations: Violation[]): Generator<number, PackClass[]> {
+  const byClass = new Map<string, number[]>();
+  ctx.servers.forEach((s, i) => {
+    const d = site[i];
+    if (d === null || !s.virtualisable) return;
+    const key = `${d}\u0000${classKeyOf(ctx, i)}`;
+    const l = byClass.get(key);
+    if (l) l.push(i);
+    else byClass.set(key, [i]);
+  });
+  const out: PackClass[] = [];
+  const keys = [...byClass.keys()].sort();
+  // Affinity groups split across sites or classes are reported, once per group.
+  const homes = new Map<string, Map<string, string[]>>();
+  for (const key of keys) for (const i of byClass.get(key) ?? []) for (const g of ctx.servers[i].affinityGroups) {
+    let m = homes.get(g);
+    if (!m) homes.set(g, (m = new Map()));
+    const l = m.get(key);
+    if (l) l.push(ctx.servers[i].id);
+    else m.set(key, [ctx.servers[i].id]);
+  }
+  for (const [g, m] of homes) if (m.size > 1) {
+    const parts = [...m.entries()].map(([k, ids]) => `${ids.join(', ')} (${k.replace('\u0000', ' ')})`);
+    violations.push({ kind: 'affinity', serverIds: [...m.values()].flat(), message: `affinity group ${g} is split: its members differ in site or compatibility class: ${parts.join(' / ')}` });
+  }
+  for (let ki = 0; ki < keys.length; ki++) {
+    yield ki / keys.length;
+    const c = buildClass(ctx, sizing, keys[ki], byClass.get(keys[ki]) ?? [], violations);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** Whether item i fits an empty bin of the (single) bin type: items that do not are unplaced, not bounded. */
+export function fitsEmpty(input: PackInput, i: number): boolean {
+  const C = input.coords;
+  const cap = input.binTypes[0].capacity;
+  for (let k = 0; k < C; k++) if (input.sizes[i * C + k] > cap[k] * (1 + 1e-9) + 1e-9) return false;
+  return true;
+}
+
+/** Peak-of-sum bound on one bin type: max over coordinates of ceil(sum / capacity). */
+export function peakOfSumBound(sums: Float64Array, capacity: Float64Array): number {
+  let best = 0;
+  for (let k = 0; k < sums.length; k++) if (capacity[k] > 0) best = Math.max(best, Math.ceil(sums[k] / capacity[k] - 1e-9));
+  return best;
+}

@@ -1,0 +1,163 @@
+/**
+ * The placement plan: what the engine returns and what the UI, the CLI and the exports read. Plain data
+ * (structured-clone friendly); the hourly series are Float32Arrays so a worker can transfer them.
+ * Dimensions are always in DIMENSIONS order; series are dims x hours (row-major) over the folded timeline.
+ */
+
+export const DIMENSIONS = ['cpu', 'memory', 'storage', 'iops', 'network'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+/** Units per dimension: CPU in rating units (cores x ratingPerCore), memory and storage GiB, IOPS, Mbps. */
+export const DIMENSION_UNITS: Record<Dimension, string> = { cpu: 'rating', memory: 'GiB', storage: 'GiB', iops: 'IOPS', network: 'Mbps' };
+
+/** Months of running cost added to a host's purchase price when comparing plans. */
+export const COST_HORIZON_MONTHS = 36;
+/** Rack units per rack when converting host rack units to racks. */
+export const RACK_UNITS_PER_RACK = 42;
+
+export type PlacementReason =
+  | 'cheapest-feasible'
+  | 'forced-by-dr'
+  | 'forced-by-zone'
+  | 'forced-by-affinity'
+  | 'forced-by-latency'
+  | 'pinned'
+  | 'stays-physical'
+  | 'unplaced';
+
+export type Assignment = {
+  serverId: string;
+  sourceDataCentreId: string;
+  /** null when unplaced. */
+  targetDataCentreId: string | null;
+  /** Host label like "dc-chi-h001"; null when physical or unplaced. */
+  hostLabel: string | null;
+  reason: PlacementReason;
+  /** One line a consultant can read, e.g. "zone pci may only run in dc-a". */
+  detail: string;
+};
+
+export type HostPlan = {
+  label: string;
+  dataCentreId: string;
+  hostModelId: string;
+  /** Compatibility class the host belongs to (zone/department/environment/maintenance window). */
+  classKey: string;
+  serverIds: string[];
+  /** The N+1 spare: no servers. */
+  spare: boolean;
+  /** Peak over the hours of the summed demand, per dimension. */
+  peak: Record<Dimension, number>;
+  /** Usable capacity per dimension (after headroom). */
+  capacity: Record<Dimension, number>;
+  /** vCPUs placed and the vCPU limit (host cores x overcommit). */
+  vcpus: number;
+  vcpuLimit: number;
+  /** Summed demand, dims x hours. */
+  load: Float32Array;
+};
+
+export type SiteSummary = {
+  dataCentreId: string;
+  hostModelId: string;
+  servers: number;
+  physicalServers: number;
+  hosts: number;
+  spareHosts: number;
+  bound: number;
+  gapPct: number;
+  powerKw: number;
+  powerLimitKw: number;
+  racks: number;
+  rackLimit: number;
+  cost: number;
+};
+
+export type LinkOverload = {
+  /** Hours (0-based on the 168 h week, Sunday 00:00 UTC) when the load exceeds the bandwidth. */
+  hours: number[];
+  peakMbps: number;
+  /** Flows on the link in its worst hour, heaviest first (at most 10). */
+  topFlows: { flowId: string; mbps: number }[];
+};
+
+export type LinkLoad = {
+  linkId: string;
+  bandwidthMbps: number;
+  /** Load per hour of the week (168 values, both directions summed). */
+  before: Float32Array;
+  after: Float32Array;
+  overloadBefore: LinkOverload | null;
+  overloadAfter: LinkOverload | null;
+};
+
+export type Bounds = {
+  /** Per site: the best of the bounds below (plus the N+1 spare). */
+  perSite: Record<string, { peakOfSum: number; classes: number; antiAffinity: number; bound: number }>;
+  total: number;
+};
+
+export type CostBreakdown = {
+  horizonMonths: number;
+  hostPurchase: number;
+  hostRunning: number;
+  /** Per licence model: cost over the plan. */
+  licences: { licenceModelId: string; metric: string; units: number; cost: number }[];
+  licenceTotal: number;
+  total: number;
+};
+
+export type Unplaced = { serverId: string; blockedBy: string[] };
+
+export type Violation = {
+  kind: 'pin' | 'dr' | 'zone' | 'latency' | 'facility' | 'affinity' | 'anti-affinity' | 'capacity';
+  serverIds: string[];
+  message: string;
+};
+
+export type GapFill = {
+  serverId: string;
+  /** Hours with at least one missing metric in the source series. */
+  gapHours: number;
+  /** Folded hour buckets that had no sample and were filled. */
+  filledBuckets: number;
+  method: 'hour-of-day max' | 'p95' | 'nameplate';
+};
+
+export type Plan = {
+  scenarioId: string;
+  seed: number;
+  /** Hours of the folded timeline (24 or 168). */
+  hours: number;
+  assignments: Assignment[];
+  hosts: HostPlan[];
+  sites: SiteSummary[];
+  links: LinkLoad[];
+  bounds: Bounds;
+  hostsUsed: number;
+  gapPct: number;
+  cost: CostBreakdown;
+  unplaced: Unplaced[];
+  violations: Violation[];
+  gapFills: GapFill[];
+  /** false for the first (constructive) plan, true once the search budget is spent or stopped. */
+  final: boolean;
+};
+
+/** The Float32Array buffers in a plan, for postMessage transfer lists. */
+export function planTransferables(plan: Plan): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  const add = (a: Float32Array) => {
+    if (a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
+  };
+  for (const h of plan.hosts) add(h.load);
+  for (const l of plan.links) {
+    add(l.before);
+    add(l.after);
+  }
+  return out;
+}
+
+export function gapPercent(used: number, bound: number): number {
+  if (bound <= 0) return used > 0 ? 100 : 0;
+  return ((used - bound) / bound) * 100;
+}

@@ -1,0 +1,118 @@
+/**
+ * `cwb`, the headless CLI. `cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] --out PLAN.csv`
+ * (and `cwb import ...`, see import-command.ts)
+ * reads a project, runs the placement engine (in process, progress on stderr), prints a summary and writes
+ * the plan CSV. Exit codes: 0 done, 2 usage error, 3 the project cannot be read or is invalid, 1 other.
+ */
+import { writeFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { readProjectFile } from '../../electron/services/project-store.ts';
+import { planIter } from '../../core/engine/engine.ts';
+import { defaultPacker } from '../../core/engine/default-packer.ts';
+import type { Plan } from '../../core/engine/plan.ts';
+import { planCsv } from './csv.ts';
+import { IMPORT_USAGE, importCommand } from './import-command.ts';
+import { planSummary } from './summary.ts';
+
+export const USAGE = `usage: cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] --out PLAN.csv
+
+  --scenario NAME   scenario id or name (default: the project's first scenario)
+  --budget-ms N     improvement search time after the first plan, ms (default 5000)
+  --out PLAN.csv    where to write the plan (one row per server)`;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export type PlanArgs = { project: string; scenario: string | null; budgetMs: number; out: string };
+
+export function parseArgs(argv: readonly string[]): PlanArgs {
+  const [command, ...rest] = argv;
+  if (command !== 'plan') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  let project: string | null = null;
+  let scenario: string | null = null;
+  let budgetMs = 5000;
+  let out: string | null = null;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--scenario') scenario = value();
+    else if (a === '--out') out = value();
+    else if (a === '--budget-ms') {
+      const v = value();
+      budgetMs = Number(v);
+      if (!/^\d+$/.test(v)) throw new UsageError(`--budget-ms must be a whole number of milliseconds, got "${v}"`);
+    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+    else if (project === null) project = a;
+    else throw new UsageError(`unexpected argument "${a}"`);
+  }
+  if (project === null) throw new UsageError('missing PROJECT.cwb');
+  if (out === null) throw new UsageError('missing --out PLAN.csv');
+  return { project, scenario, budgetMs, out };
+}
+
+type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
+const processIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  if (argv[0] === 'import') return importCommand([...argv], io);
+  if (argv[0] === undefined || argv[0] === '--help' || argv[0] === 'help') {
+    io.stdout(`${USAGE}\n\n${IMPORT_USAGE}\n`);
+    return argv[0] === undefined ? 2 : 0;
+  }
+  let args: PlanArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    io.stderr(`cwb: ${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
+    return 2;
+  }
+  const read = await readProjectFile(args.project);
+  if (!read.ok) {
+    io.stderr(`cwb: cannot open ${args.project}: ${read.error.message}\n`);
+    return 3;
+  }
+  const { estate } = read.project;
+  const wanted = args.scenario;
+  const scenario = wanted === null ? estate.scenarios[0] : estate.scenarios.find((s) => s.id === wanted || s.name.toLowerCase() === wanted.toLowerCase());
+  if (!scenario) {
+    const have = estate.scenarios.map((s) => `${s.id} ("${s.name}")`).join(', ') || 'none';
+    io.stderr(`cwb: no scenario "${wanted ?? ''}" in ${args.project}; scenarios: ${have}\n`);
+    return 3;
+  }
+  const t0 = performance.now();
+  let plan: Plan;
+  try {
+    const gen = planIter(read.project, scenario.id, { packer: defaultPacker, now: () => performance.now(), budgetMs: args.budgetMs });
+    let lastShown = 0;
+    for (;;) {
+      const r = gen.next();
+      if (r.done) {
+        plan = r.value;
+        break;
+      }
+      const t = performance.now() - t0;
+      if (r.value.kind === 'plan') io.stderr(`first plan after ${(t / 1000).toFixed(1)} s: ${r.value.plan.hostsUsed} hosts (bound ${r.value.plan.bounds.total})\n`);
+      else if (t - lastShown >= 1000) {
+        lastShown = t;
+        io.stderr(`${r.value.phase} ${(r.value.fraction * 100).toFixed(0)} %${r.value.hosts > 0 ? `, ${r.value.hosts} hosts` : ''}\n`);
+      }
+    }
+  } catch (e) {
+    io.stderr(`cwb: planning failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    return e instanceof Error && e.name === 'EngineInputError' ? 3 : 1;
+  }
+  io.stdout(`${planSummary(plan, scenario.name, estate.currency)}\nTime: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  try {
+    await writeFile(args.out, planCsv(plan), 'utf8');
+  } catch (e) {
+    io.stderr(`cwb: cannot write ${args.out}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+  io.stdout(`Plan written to ${args.out} (${plan.assignments.length} rows)\n`);
+  return 0;
+}

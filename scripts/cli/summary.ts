@@ -1,0 +1,41 @@
+/** The plan summary the CLI prints: servers, hosts per site against the bound, cost, unplaced, overloads. */
+import type { Plan } from '../../core/engine/plan.ts';
+
+const money = (x: number) => Math.round(x).toLocaleString('en-US');
+const pct = (x: number) => `${x.toFixed(1)} %`;
+
+export function planSummary(plan: Plan, scenarioName: string, currency: string): string {
+  const out: string[] = [];
+  const placed = plan.assignments.filter((a) => a.targetDataCentreId !== null).length;
+  const physical = plan.assignments.filter((a) => a.reason === 'stays-physical').length;
+  out.push(`Scenario: ${scenarioName} (${plan.final ? 'final' : 'first'} plan, ${plan.hours} h folded)`);
+  out.push(`Servers: ${plan.assignments.length} (placed ${placed}, physical ${physical}, unplaced ${plan.unplaced.length})`);
+  out.push('Hosts per site:');
+  for (const s of plan.sites) {
+    out.push(
+      `  ${s.dataCentreId.padEnd(14)} ${String(s.hosts).padStart(6)} hosts (${s.spareHosts} spare)  bound ${String(s.bound).padStart(6)}  gap ${pct(s.gapPct).padStart(8)}  ${s.servers} servers  ${s.powerKw.toFixed(0)}/${s.powerLimitKw} kW  ${s.racks}/${s.rackLimit} racks`,
+    );
+  }
+  out.push(`Hosts: ${plan.hostsUsed}  bound: ${plan.bounds.total}  gap: ${pct(plan.gapPct)}`);
+  out.push(
+    `Cost over ${plan.cost.horizonMonths} months: ${money(plan.cost.total)} ${currency} (hosts ${money(plan.cost.hostPurchase)} + running ${money(plan.cost.hostRunning)} + licences ${money(plan.cost.licenceTotal)})`,
+  );
+  for (const l of plan.cost.licences) out.push(`  licence ${l.licenceModelId} (${l.metric}): ${l.units} units, ${money(l.cost)} ${currency}`);
+  if (plan.unplaced.length > 0) {
+    out.push(`Unplaced: ${plan.unplaced.length}`);
+    for (const u of plan.unplaced.slice(0, 10)) out.push(`  ${u.serverId}: ${u.blockedBy.join('; ')}`);
+    if (plan.unplaced.length > 10) out.push(`  ... and ${plan.unplaced.length - 10} more (see the CSV)`);
+  }
+  const over = plan.links.filter((l) => l.overloadAfter !== null);
+  out.push(`Overloaded WAN links after the move: ${over.length} (before: ${plan.links.filter((l) => l.overloadBefore !== null).length})`);
+  for (const l of over.slice(0, 10)) {
+    const o = l.overloadAfter;
+    if (!o) continue;
+    out.push(`  ${l.linkId}: peak ${o.peakMbps.toFixed(0)} of ${l.bandwidthMbps} Mbps in ${o.hours.length} h; top flows ${o.topFlows.slice(0, 3).map((f) => `${f.flowId} ${f.mbps.toFixed(0)}`).join(', ')}`);
+  }
+  if (plan.violations.length > 0) {
+    out.push(`Violations reported: ${plan.violations.length}`);
+    for (const v of plan.violations.slice(0, 10)) out.push(`  [${v.kind}] ${v.message}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { encodeProject } from '../../core/project-file/codec.ts';
+import { generateProject } from '../../core/sample/generate.ts';
+import { csvCell, planCsv } from '../../scripts/cli/csv.ts';
+import { parseArgs } from '../../scripts/cli/main.ts';
+import { estate, project, run, server } from './fixtures.ts';
+
+const exec = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+let dir: string;
+let cwb: string;
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await exec(process.execPath, [path.join(root, 'bin/cwb.mjs'), ...args], { cwd: root });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+  }
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'cwb-cli-'));
+  cwb = path.join(dir, 'sample.cwb');
+  writeFileSync(cwb, encodeProject(generateProject({ servers: 150, seed: 'cli' }), { appVersion: 'test', nowUtc: '2026-03-01T00:00:00Z' }));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('cwb CLI', () => {
+  it('escapes cells a spreadsheet would run as formulas, and quotes separators', () => {
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('+x')).toBe("'+x");
+    expect(csvCell('-x')).toBe("'-x");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell(null)).toBe('');
+    const plan = run(project(estate({ servers: [server('=cmd|calc', { dataCentreId: 'dc-a' })] })));
+    expect(planCsv(plan).split('\r\n')[1]).toBe("'=cmd|calc,dc-a,dc-a,dc-a-h001,cheapest-feasible,\"lowest WAN traffic and migration cost among dc-a, dc-b\"");
+  });
+
+  it('parses arguments and rejects bad ones with a clear message', () => {
+    expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--budget-ms', '10', '--scenario', 'Keep 3'])).toEqual({ project: 'x.cwb', out: 'p.csv', budgetMs: 10, scenario: 'Keep 3' });
+    expect(() => parseArgs(['plan', 'x.cwb'])).toThrow(/--out/);
+    expect(() => parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--budget-ms', 'soon'])).toThrow(/--budget-ms/);
+    expect(() => parseArgs(['pln'])).toThrow(/unknown command "pln"/);
+  });
+
+  it('plans a project end to end: summary on stdout, CSV written, exit 0', async () => {
+    const out = path.join(dir, 'plan.csv');
+    const r = await cli('plan', cwb, '--scenario', 'Keep 3 (Ashburn, Dallas, Chicago)', '--budget-ms', '200', '--out', out);
+    expect(r.stderr).not.toMatch(/cwb:/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Servers: 150 /);
+    expect(r.stdout).toMatch(/Hosts: \d+ {2}bound: \d+ {2}gap: /);
+    expect(r.stdout).toMatch(/Cost over 36 months: .* licences/);
+    expect(r.stdout).toMatch(/Overloaded WAN links after the move: \d+/);
+    const lines = readFileSync(out, 'utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('server_id,source_site,target_site,target_host,reason,detail');
+    expect(lines).toHaveLength(151);
+  });
+
+  it('exits non-zero with a clear message on bad input', async () => {
+    const missing = await cli('plan', path.join(dir, 'nope.cwb'), '--out', path.join(dir, 'x.csv'));
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toMatch(/cannot open .*nope\.cwb: .*does not exist/);
+    const junk = path.join(dir, 'junk.cwb');
+    writeFileSync(junk, 'not a zip');
+    const bad = await cli('plan', junk, '--out', path.join(dir, 'x.csv'));
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/cannot open/);
+    const scen = await cli('plan', cwb, '--scenario', 'nonexistent', '--out', path.join(dir, 'x.csv'));
+    expect(scen.code).toBe(3);
+    expect(scen.stderr).toMatch(/no scenario "nonexistent".*scn-keep-3/);
+    const usage = await cli('plan', cwb);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/missing --out/);
+  });
+});
