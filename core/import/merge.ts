@@ -7,28 +7,13 @@
  */
 import { DEFAULT_RULES, type DataCentre, type Estate, type HostModel, type Scenario } from '../model/schema.ts';
 import { emptySeries, MAX_SERIES_HOURS, METRICS, rowIndex, type SeriesSet } from '../model/series.ts';
+import { DEFAULT_HOST_MODEL, emptyEstate } from '../model/defaults.ts';
 import { formatProblem, validateProject } from '../model/validate.ts';
 import type { Project } from '../model/project.ts';
 import { ImportError } from './errors.ts';
 import { combineReports, ReportBuilder, type QualityReport } from './report.ts';
 import type { ImportResult } from './result.ts';
 import { MS_PER_HOUR, parseTimestamp, isoUtc } from './time.ts';
-
-export const DEFAULT_HOST_MODEL: HostModel = {
-  id: 'host-default',
-  name: 'Default 2-socket host (edit me)',
-  sockets: 2,
-  cores: 64,
-  ratingPerCore: 50,
-  memoryGiB: 1024,
-  storageGiB: 20000,
-  iops: 100000,
-  networkMbps: 25000,
-  price: 30000,
-  costPerMonth: 500,
-  powerW: 800,
-  rackUnits: 2,
-};
 
 export const KEEP_ALL_SCENARIO_ID = 'scenario-keep-all';
 
@@ -99,31 +84,9 @@ export function mergeSeries(a: SeriesSet, b: SeriesSet, keepIds: ReadonlySet<str
   return out;
 }
 
-function freshEstate(name: string): Estate {
-  return {
-    name,
-    client: '',
-    description: 'Built by import',
-    currency: 'USD',
-    defaultRules: DEFAULT_RULES,
-    dataCentres: [],
-    userSites: [],
-    wanLinks: [],
-    departments: [],
-    applications: [],
-    zones: [],
-    products: [],
-    servers: [],
-    flows: [],
-    hostModels: [DEFAULT_HOST_MODEL],
-    licenceModels: [],
-    scenarios: [],
-  };
-}
-
 export function mergeImport(base: Project | null, imported: ImportResult, options: MergeOptions = {}): { project: Project; report: QualityReport } {
   const notes = new ReportBuilder();
-  const e0 = base?.estate ?? freshEstate(options.name ?? 'Imported estate');
+  const e0 = base?.estate ?? emptyEstate(options.name ?? 'Imported estate', 'Built by import');
   if (base === null) notes.add('info', 'assumption', `new project: default sizing rules, a placeholder host model "${DEFAULT_HOST_MODEL.name}" and a scenario keeping all sites`, []);
   const servers = byId(e0.servers, imported.servers);
   if (servers.updated > 0) notes.add('info', 'duplicate', `${servers.updated} servers already in the project were replaced by the imported ones (same id); ${servers.added} added`, []);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { daysFromCivil, parseUtcHour, sundayUtcAtOrBefore, weekdayOfEpochDay, zoneClock } from './time.ts';
+import { daysFromCivil } from '../util/calendar.ts';
+import { parseUtcHour, sundayUtcAtOrBefore, weekdayOfEpochDay, zoneClock } from './time.ts';
 
 const HOUR = 3_600_000;
 

@@ -4,19 +4,10 @@
  * zone and hour of the timeline, so daylight-saving changes inside the timeline are honoured.
  */
 
+import { daysFromCivil } from '../util/calendar.ts';
+
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
 
 /** Day of the week of an epoch day number, 0 = Sunday (1970-01-01 was a Thursday). */
 export function weekdayOfEpochDay(days: number): number {

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyResult } from '../../core/import/result.ts';
-import { DEFAULT_HOST_MODEL, KEEP_ALL_SCENARIO_ID, mergeImport } from '../../core/import/merge.ts';
+import { DEFAULT_HOST_MODEL } from '../../core/model/defaults.ts';
+import { KEEP_ALL_SCENARIO_ID, mergeImport } from '../../core/import/merge.ts';
 import { emptyCounts, formatReport } from '../../core/import/report.ts';
 import { mapRvtools } from '../../core/import/rvtools.ts';
 import { emptySeries } from '../../core/model/series.ts';

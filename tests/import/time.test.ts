@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { civilFromDays, daysFromCivil, excelSerialToMs, isoUtc, parseTimestamp, utcMs, zoneOffsetMs } from '../../core/import/time.ts';
+import { civilFromDays, daysFromCivil } from '../../core/util/calendar.ts';
+import { excelSerialToMs, isoUtc, parseTimestamp, utcMs, zoneOffsetMs } from '../../core/import/time.ts';
 
 const at = (cell: string | number, tz = 'UTC') => {
   const r = parseTimestamp(cell, tz);
