@@ -24,7 +24,14 @@ export type AppPlan = {
   platform: Platform;
   dbProductId: string | null;
   middleware: boolean;
+  /**
+   * The user latency budget the owners ask for, settled once the users and the WAN are known (latency.ts):
+   * "regional" (tight, only when all users are in one region), "national" (80-100 ms) or none.
+   */
+  latencyWish: LatencyWish;
 };
+
+export type LatencyWish = 'regional' | 'national' | null;
 
 const CRITICALITY = [
   { value: 'mission-critical', weight: 0.1, availability: 99.99 },
@@ -104,6 +111,8 @@ export function planApplication(rng: Rng, index: number, ledger: DcLedger, expec
   const platform: Platform = rng.chance(0.45) ? 'windows' : 'linux';
   const dbRoll = rng.next();
   const dbProductId = platform === 'windows' ? (dbRoll < 0.75 ? 'prod-mssql-ent' : null) : dbRoll < 0.55 ? 'prod-oracle-ee' : null;
+  // Settled by assignLatencyBudgets once the users and the WAN exist; most applications ask for none.
+  const latencyWish: LatencyWish = userFacing && rng.chance(0.4) ? rng.pick<LatencyWish>(['regional', 'national', null]) : null;
   const app: Application = {
     id: `app-${code}`,
     name,
@@ -111,7 +120,7 @@ export function planApplication(rng: Rng, index: number, ledger: DcLedger, expec
     tiers,
     criticality: crit.value,
     availabilityTargetPct: crit.availability,
-    userLatencyBudgetMs: userFacing && rng.chance(0.4) ? rng.pick([30, 50, 80]) : null,
+    userLatencyBudgetMs: null,
     tierLatencyBudgetMs: rng.chance(0.3) ? rng.pick([1, 2, 5]) : null,
   };
   return {
@@ -124,5 +133,6 @@ export function planApplication(rng: Rng, index: number, ledger: DcLedger, expec
     platform,
     dbProductId: tiers.includes('db') ? dbProductId : null,
     middleware: tiers.includes('app') && platform === 'linux' && rng.chance(0.55),
+    latencyWish,
   };
 }

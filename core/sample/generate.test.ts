@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Project } from '../model/project.ts';
-import type { Server } from '../model/schema.ts';
+import type { Estate, Server } from '../model/schema.ts';
 import { row, rowIndex } from '../model/series.ts';
 import { validateProject } from '../model/validate.ts';
 import { APP_CATALOGUE } from './catalogue.ts';
@@ -25,6 +25,55 @@ function localClock(startUtc: string, hours: number, timeZone: string): { hour: 
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Lowest round-trip latency from `src` to every WAN node (its own Dijkstra, not the generator's). */
+function rttFrom(estate: Estate, src: string): Map<string, number> {
+  const dist = new Map<string, number>([[src, 0]]);
+  const open = new Set(estate.wanLinks.flatMap((l) => [l.a, l.b]));
+  while (open.size > 0) {
+    let v: string | null = null;
+    for (const n of open) if (dist.has(n) && (v === null || (dist.get(n) ?? Infinity) < (dist.get(v) ?? Infinity))) v = n;
+    if (v === null) break;
+    open.delete(v);
+    for (const l of estate.wanLinks) {
+      const to = l.a === v ? l.b : l.b === v ? l.a : null;
+      if (to !== null && (dist.get(v) ?? 0) + l.latencyMs < (dist.get(to) ?? Infinity)) dist.set(to, (dist.get(v) ?? 0) + l.latencyMs);
+    }
+  }
+  return dist;
+}
+
+/**
+ * Applications whose user latency budget the main scenario cannot keep: no kept site (allowed by the front
+ * tier's zone) within budget of every user site, or only one when the front tier has DR copies elsewhere.
+ */
+function unkeepableBudgets(estate: Estate): string[] {
+  const scenario = estate.scenarios.find((s) => s.id === MAIN_SCENARIO_ID);
+  const kept = scenario?.keptDataCentreIds ?? [];
+  const serverById = new Map(estate.servers.map((s) => [s.id, s]));
+  const usersOf = new Map<string, Set<string>>();
+  for (const f of estate.flows) {
+    const app = f.from.kind === 'userSite' && f.to.kind === 'server' ? serverById.get(f.to.id)?.applicationId : null;
+    if (app) usersOf.set(app, (usersOf.get(app) ?? new Set()).add(f.from.id));
+  }
+  const rtt = new Map<string, Map<string, number>>();
+  const bad: string[] = [];
+  for (const app of estate.applications.filter((a) => a.userLatencyBudgetMs !== null)) {
+    const front = estate.servers.filter((s) => s.applicationId === app.id && s.tier === app.tiers[0]);
+    const zone = estate.zones.find((z) => z.id === front[0]?.zoneId);
+    const candidates = kept.filter((d) => zone?.allowedDataCentreIds?.includes(d) ?? true);
+    const users = [...(usersOf.get(app.id) ?? [])];
+    const ok = candidates.filter((d) =>
+      users.every((u) => {
+        if (!rtt.has(u)) rtt.set(u, rttFrom(estate, u));
+        return (rtt.get(u)?.get(d) ?? Infinity) <= (app.userLatencyBudgetMs ?? 0);
+      }),
+    );
+    const needed = front.some((s) => s.drPartnerId !== null) ? 2 : 1;
+    if (ok.length < needed) bad.push(`${app.id} (${app.userLatencyBudgetMs} ms, users at ${users.join(', ')}): ${ok.length} kept sites`);
+  }
+  return bad;
+}
 
 describe('generateProject (default sample)', () => {
   let project: Project;
@@ -146,6 +195,11 @@ describe('generateProject (default sample)', () => {
       expect(new Set(members.map((m) => m.dataCentreId)).size).toBe(1);
     }
     for (const members of groups.values()) expect(new Set(members.map((m) => m.tier))).toEqual(new Set(['app', 'cache']));
+    // Servers that must share a host are never also kept apart.
+    for (const [g, members] of groups) {
+      const anti = members.flatMap((m) => m.antiAffinityGroups);
+      expect(new Set(anti).size, g).toBe(anti.length);
+    }
   });
 
   it('licenses a database and a middleware product per host core with a 16-core minimum', () => {
@@ -173,6 +227,54 @@ describe('generateProject (default sample)', () => {
     expect(windows.length / estate.servers.length).toBeGreaterThan(0.7);
     for (const s of windows) expect(s.maintenanceWindow?.timeZone).toBe(tz.get(s.dataCentreId));
     expect(new Set(windows.map((s) => JSON.stringify([s.maintenanceWindow?.days, s.maintenanceWindow?.startHour]))).size).toBeLessThanOrEqual(6);
+  });
+
+  it('gives most applications no user latency budget, national ones 80-100 ms, a few regional ones 25-35 ms', () => {
+    const { estate } = project;
+    const budgets = estate.applications.map((a) => a.userLatencyBudgetMs).filter((b): b is number => b !== null);
+    expect(budgets.length).toBeGreaterThan(5);
+    expect(budgets.length / estate.applications.length).toBeLessThan(0.35);
+    for (const b of budgets) expect((b >= 25 && b <= 35) || b === 80 || b === 100).toBe(true);
+    const regional = budgets.filter((b) => b <= 35).length;
+    expect(regional).toBeGreaterThanOrEqual(2);
+    expect(regional).toBeLessThanOrEqual(10);
+  });
+
+  it('keeps every user latency budget feasible from a kept site of the main scenario, and some rule a kept site out', () => {
+    const { estate } = project;
+    expect(unkeepableBudgets(estate)).toEqual([]);
+    // The tight budgets force a choice among the kept sites: at least one of them is out of reach.
+    const kept = estate.scenarios[0].keptDataCentreIds;
+    const serverById = new Map(estate.servers.map((s) => [s.id, s]));
+    const forced = estate.applications.filter((a) => a.userLatencyBudgetMs !== null && a.userLatencyBudgetMs <= 35).filter((a) => {
+      const users = new Set(
+        estate.flows.filter((f) => f.from.kind === 'userSite' && f.to.kind === 'server' && serverById.get(f.to.id)?.applicationId === a.id).map((f) => f.from.id),
+      );
+      return kept.some((d) => [...users].some((u) => (rttFrom(estate, u).get(d) ?? Infinity) > (a.userLatencyBudgetMs ?? 0)));
+    });
+    expect(forced.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('patches servers that run together together: every affinity group shares one window (or none)', () => {
+    const groups = new Map<string, Server[]>();
+    for (const s of project.estate.servers) for (const g of s.affinityGroups) groups.set(g, [...(groups.get(g) ?? []), s]);
+    expect(groups.size).toBeGreaterThan(5);
+    for (const [g, members] of groups) {
+      expect(new Set(members.map((m) => JSON.stringify(m.maintenanceWindow))).size, g).toBe(1);
+    }
+  });
+
+  it('patches DR partners on standard windows of their own sites, never on the same days', () => {
+    const { estate } = project;
+    const byId = new Map(estate.servers.map((s) => [s.id, s]));
+    const paired = estate.servers.filter((s) => s.drPartnerId !== null);
+    expect(paired.length).toBeGreaterThan(50);
+    for (const s of paired) {
+      const p = byId.get(s.drPartnerId ?? '') as Server;
+      expect(s.maintenanceWindow === null, s.id).toBe(p.maintenanceWindow === null);
+      if (s.maintenanceWindow === null || p.maintenanceWindow === null) continue;
+      for (const d of s.maintenanceWindow.days) expect(p.maintenanceWindow.days, s.id).not.toContain(d);
+    }
   });
 
   it('has user sites, flows of 24 or 168 values, and the scenarios, main one first', () => {
@@ -330,6 +432,12 @@ describe('generateProject options', () => {
       const a = dc.get(s.dataCentreId);
       const b = dc.get(byId.get(s.drPartnerId ?? '')?.dataCentreId ?? '');
       expect(greatCircleKm(a?.latitude ?? 0, a?.longitude ?? 0, b?.latitude ?? 0, b?.longitude ?? 0)).toBeGreaterThanOrEqual(400);
+    }
+  });
+
+  it('keeps the user latency budgets feasible for the main scenario with other seeds and sizes', () => {
+    for (const [seed, servers] of [['small', 300], ['other', 1200], [7, 2500]] as const) {
+      expect(unkeepableBudgets(generateProject({ servers, seed }).estate), `${seed}/${servers}`).toEqual([]);
     }
   });
 });

@@ -10,6 +10,7 @@ import { createRng } from '../util/random.ts';
 import { DEPARTMENTS, HOST_MODELS, LICENCE_MODELS, PRODUCTS, ZONES } from './catalogue.ts';
 import { generateFlows } from './flows.ts';
 import { DATA_CENTRES, USER_SITES } from './geography.ts';
+import { assignLatencyBudgets } from './latency.ts';
 import { fillSeries } from './load.ts';
 import { generateServers } from './servers.ts';
 import { shapeTables, type ShapeTables } from './shapes.ts';
@@ -149,6 +150,7 @@ export function generateProject(options: SampleOptions = {}): Project {
   const flows = generateFlows(createRng(`${seed}|flows`), { set, sites, dcWeek, siteWeek });
   const dcIndexOf = new Map(set.servers.map((s, i) => [s.id, set.traits[i].dc]));
   const wanLinks = buildWan(dcs, sites, flows, dcIndexOf);
+  assignLatencyBudgets(set.plans, set.servers, sites, flows, wanLinks, KEEP_3);
 
   const series = emptySeries(startUtc, hours, set.servers.map((s) => s.id));
   const timeline = DATA_CENTRES.map((d) => zoneTables(d.timeZone, startMs, hours));

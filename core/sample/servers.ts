@@ -4,7 +4,7 @@
  * Every server gets hardware, an OS, a zone, a patch window, licences, affinity and anti-affinity groups and,
  * for critical applications, a DR partner in another data centre.
  */
-import type { Application, Server } from '../model/schema.ts';
+import type { Application, MaintenanceWindow, Server } from '../model/schema.ts';
 import type { Rng } from '../util/random.ts';
 import { newLedger, planApplication, recordServers, type AppPlan } from './applications.ts';
 import type { LoadShape } from './catalogue.ts';
@@ -109,6 +109,16 @@ function drCopy(rng: Rng, primary: Server, dcCode: string): Hardware {
   };
 }
 
+/**
+ * A DR standby follows its primary on the standard windows without ever being down with it (whatever the two
+ * time zones): a weekend primary's standby is patched Wednesday 01:00, a midweek primary's Sunday 02:00, local;
+ * a primary without a window has a standby without one.
+ */
+function standbyWindow(primary: MaintenanceWindow | null, timeZone: string): MaintenanceWindow | null {
+  if (primary === null) return null;
+  return primary.days.includes(3) ? { days: [0], startHour: 2, durationHours: 4, timeZone } : { days: [3], startHour: 1, durationHours: 3, timeZone };
+}
+
 function infraCounts(total: number): number[] {
   const weights = DATA_CENTRES.map((d) => d.weight);
   const sum = weights.reduce((a, b) => a + b, 0);
@@ -189,7 +199,22 @@ export function generateServers(rng: Rng, target: number): ServerSet {
     const clusterSize = new Map<string, number>();
     const clusterKey = (s: Slot) => `${s.tier}|${s.dc}`;
     for (const s of slots) if (s.env === 'prod') clusterSize.set(clusterKey(s), (clusterSize.get(clusterKey(s)) ?? 0) + 1);
+    // Each production app server runs beside its own cache server (app k with cache k, while both last): a pair
+    // per affinity group, so the pairs never contradict the app and cache clusters' anti-affinity.
+    const pairs =
+      plan.spec.layout === 'cache'
+        ? Math.min(clusterSize.get(`app|${plan.homeDc}`) ?? 0, clusterSize.get(`cache|${plan.homeDc}`) ?? 0)
+        : 0;
+    const ordinal = new Map<string, number>();
     const first = out.servers.length;
+    // Servers that must run together are patched together: an affinity group's window is its first member's.
+    const groupWindow = new Map<string, MaintenanceWindow | null>();
+    const affinityOf = (slot: Slot): string[] => {
+      if (pairs === 0 || slot.env !== 'prod' || slot.drOf >= 0 || (slot.tier !== 'app' && slot.tier !== 'cache')) return [];
+      const k = ordinal.get(slot.tier) ?? 0;
+      ordinal.set(slot.tier, k + 1);
+      return k < pairs ? [`aff-${code}-app-cache-${k + 1}`] : [];
+    };
     slots.forEach((slot) => {
       const d = DATA_CENTRES[slot.dc];
       const dr = slot.drOf >= 0;
@@ -202,13 +227,19 @@ export function generateServers(rng: Rng, target: number): ServerSet {
       const server = makeServer(rng, nextName(`${d.code}-${code}-${slot.tier}`, slot.env), hw, {
         dataCentreId: d.id, departmentId: app.departmentId, applicationId: app.id, tier: slot.tier, environment: slot.env,
         zoneId, maintenanceWindow: drawMaintenanceWindow(rng, slot.env, d.timeZone), drPartnerId: null,
-        affinityGroups: plan.spec.layout === 'cache' && prod && !dr && (slot.tier === 'app' || slot.tier === 'cache') ? [`aff-${code}-app-cache`] : [],
+        affinityGroups: affinityOf(slot),
         antiAffinityGroups: prod && (clusterSize.get(clusterKey(slot)) ?? 0) >= 2 ? [`anti-${code}-${slot.tier}${dr ? '-dr' : ''}`] : [],
         licensedProductIds: licensed,
       });
+      for (const g of server.affinityGroups) {
+        const w = groupWindow.get(g);
+        if (w === undefined) groupWindow.set(g, server.maintenanceWindow);
+        else server.maintenanceWindow = w && { ...w, days: [...w.days] };
+      }
       if (primary) {
         server.drPartnerId = primary.id;
         primary.drPartnerId = server.id;
+        server.maintenanceWindow = standbyWindow(primary.maintenanceWindow, d.timeZone);
       }
       out.servers.push(server);
       out.traits.push({ dc: slot.dc, shape: slot.tier === 'batch' || slot.tier === 'etl' ? 'batch' : plan.spec.shape, standby: dr, role: slot.tier, plan: planIndex });
