@@ -5,7 +5,7 @@
  * replace the base's; data centres keep the base's known values and take the import's where the base has
  * none (coordinates, city, time zone, capacity); series are merged hour by hour (imported samples win).
  */
-import { DEFAULT_RULES, type DataCentre, type Estate, type HostModel, type Scenario } from '../model/schema.ts';
+import type { DataCentre, Estate, Scenario } from '../model/schema.ts';
 import { emptySeries, MAX_SERIES_HOURS, METRICS, rowIndex, type SeriesSet } from '../model/series.ts';
 import { DEFAULT_HOST_MODEL, emptyEstate } from '../model/defaults.ts';
 import { formatProblem, validateProject } from '../model/validate.ts';
