@@ -6,6 +6,8 @@ import { createWorkbenchStore } from './store/store.ts';
 import { createDialogStore } from './app/dialogs.ts';
 import { createController } from './app/controller.ts';
 import { cwbCodec } from './app/codec.ts';
+import { createEngineRunner } from './app/engine-runner.ts';
+import { createEngineClient } from './workers/engine-client.ts';
 import { isMacPlatform } from './actions/registry.ts';
 import { StoreContext } from './store/react.ts';
 import { AppContext } from './ui/app-context.ts';
@@ -25,6 +27,7 @@ const store = createWorkbenchStore({ storage: safeStorage(), prefersDark: window
 document.documentElement.dataset.theme = store.getState().theme; // before the first paint: no flash of the other theme
 const dialogs = createDialogStore();
 const controller = createController({ host, store, dialogs, codec: cwbCodec, now: () => new Date(), print: () => window.print() });
+const engine = createEngineRunner({ store, dialogs, createClient: () => createEngineClient() });
 const isMac = isMacPlatform(navigator.platform);
 
 const root = document.getElementById('root');
@@ -32,7 +35,7 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <StoreContext.Provider value={store}>
-      <AppContext.Provider value={{ controller, dialogs, host, isMac }}>
+      <AppContext.Provider value={{ controller, dialogs, host, isMac, engine }}>
         <App />
       </AppContext.Provider>
     </StoreContext.Provider>

@@ -11,9 +11,14 @@ import type { Project } from '../../core/model/project.ts';
 export type EditableCollection = 'servers' | 'dataCentres' | 'applications' | 'wanLinks' | 'scenarios';
 export type EntityOf<C extends EditableCollection> = Estate[C][number];
 
-export type EntityPatch = {
+export type FieldPatch = {
   [C in EditableCollection]: { collection: C; id: string; before: Partial<EntityOf<C>>; after: Partial<EntityOf<C>> };
 }[EditableCollection];
+/** A new entity: appended when applied, removed again on undo. */
+export type InsertPatch = {
+  [C in EditableCollection]: { collection: C; id: string; insert: EntityOf<C> };
+}[EditableCollection];
+export type EntityPatch = FieldPatch | InsertPatch;
 
 /** One undoable step: a label for the UI and the patches applied together. */
 export type Edit = { seq: number; label: string; patches: readonly EntityPatch[] };
@@ -23,7 +28,7 @@ export function diffEntity<C extends EditableCollection>(
   collection: C,
   current: EntityOf<C>,
   next: Partial<EntityOf<C>>,
-): Extract<EntityPatch, { collection: C }> | null {
+): Extract<FieldPatch, { collection: C }> | null {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   const cur: Record<string, unknown> = current;
@@ -36,7 +41,7 @@ export function diffEntity<C extends EditableCollection>(
   }
   if (Object.keys(after).length === 0) return null;
   const patch = { collection, id: current.id, before, after };
-  return patch as Extract<EntityPatch, { collection: C }>; // the keys come from EntityOf<C>
+  return patch as Extract<FieldPatch, { collection: C }>; // the keys come from EntityOf<C>
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -53,11 +58,37 @@ function applyToCollection<T extends { id: string }>(list: readonly T[], id: str
   return out;
 }
 
+function insertInCollection<T extends { id: string }>(list: readonly T[], entity: T, side: 'before' | 'after'): T[] {
+  if (side === 'before') return list.filter((item) => item.id !== entity.id);
+  if (list.some((item) => item.id === entity.id)) throw new Error(`an entity with id ${entity.id} exists already`);
+  return [...list, entity];
+}
+
 /** Apply one side of each patch (after = do / redo, before = undo) and return the new project. */
 export function applyPatches(project: Project, patches: readonly EntityPatch[], side: 'before' | 'after'): Project {
   let estate = project.estate;
   const ordered = side === 'after' ? patches : [...patches].reverse();
   for (const p of ordered) {
+    if ('insert' in p) {
+      switch (p.collection) {
+        case 'servers':
+          estate = { ...estate, servers: insertInCollection(estate.servers, p.insert, side) };
+          break;
+        case 'dataCentres':
+          estate = { ...estate, dataCentres: insertInCollection(estate.dataCentres, p.insert, side) };
+          break;
+        case 'applications':
+          estate = { ...estate, applications: insertInCollection(estate.applications, p.insert, side) };
+          break;
+        case 'wanLinks':
+          estate = { ...estate, wanLinks: insertInCollection(estate.wanLinks, p.insert, side) };
+          break;
+        case 'scenarios':
+          estate = { ...estate, scenarios: insertInCollection(estate.scenarios, p.insert, side) };
+          break;
+      }
+      continue;
+    }
     switch (p.collection) {
       case 'servers':
         estate = { ...estate, servers: applyToCollection(estate.servers, p.id, p[side]) };

@@ -9,6 +9,7 @@ import type { Project } from '../../core/model/project.ts';
 import { applyPatches, type Edit, type EntityPatch } from './edits.ts';
 import type { WorkbenchState } from './types.ts';
 import { NO_SERVER_FILTERS } from './view-slice.ts';
+import { IDLE_JOB, NO_PLANS } from './jobs-slice.ts';
 
 /** Marker of a saved state: the seq of the edit on top of the undo stack, 0 for none, -1 for "never saved". */
 type SavedMarker = number;
@@ -60,6 +61,12 @@ export const createProjectSlice: StateCreator<WorkbenchState, [], [], ProjectSli
       selectedDataCentreId: null,
       // filters may name data centres of the previous project
       serverFilters: NO_SERVER_FILTERS,
+      // plans and scenario choices belong to the previous project
+      plans: NO_PLANS,
+      engineJob: IDLE_JOB,
+      selectedScenarioId: null,
+      resultsScenarioId: null,
+      resultsMode: 'plan',
     })),
   applyEdit: (label, patches) => {
     const s = get();

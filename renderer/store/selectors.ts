@@ -72,3 +72,18 @@ export const selectSelectedServer = (s: WorkbenchState): Server | null => {
 };
 export const selectSelectedDataCentre = (s: WorkbenchState): DataCentre | null =>
   s.selectedDataCentreId === null ? null : (selectDataCentreById(s).get(s.selectedDataCentreId) ?? null);
+
+/** The scenario the Scenario pane shows: the selected one, else the project's first (a reference held by the store). */
+export const selectCurrentScenario = (s: WorkbenchState): Scenario | null => {
+  const list = selectScenarios(s);
+  return (s.selectedScenarioId === null ? undefined : byId(list).get(s.selectedScenarioId)) ?? list[0] ?? null;
+};
+
+/** The scenario whose plan the Results pane shows: the one last run or picked there, else the current one. */
+export const selectResultsScenarioId = (s: WorkbenchState): string | null => {
+  const id = s.resultsScenarioId;
+  if (id !== null && s.plans[id]) return id;
+  const current = selectCurrentScenario(s);
+  if (current && s.plans[current.id]) return current.id;
+  return selectScenarios(s).find((sc) => s.plans[sc.id])?.id ?? null;
+};

@@ -35,6 +35,9 @@ export type ServerFilters = {
 export const THEME_STORAGE_KEY = 'cwb.theme';
 export const NO_SERVER_FILTERS: ServerFilters = { dataCentreId: null, environment: null, virtualisable: null, search: '' };
 
+export type TopologyMode = 'before' | 'after';
+export type ResultsMode = 'plan' | 'compare';
+
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 export type ViewSlice = {
@@ -43,6 +46,14 @@ export type ViewSlice = {
   estateTab: EstateTab;
   serverFilters: ServerFilters;
   serverSort: ServerSort;
+  /** The scenario the Scenario pane edits and runs (null: the project's first). */
+  selectedScenarioId: string | null;
+  /** The scenario whose plan the Results pane shows (null: the one selected in the Scenario pane). */
+  resultsScenarioId: string | null;
+  resultsMode: ResultsMode;
+  topologyMode: TopologyMode;
+  /** Hour of the week on the topology, null for the peak over the week. */
+  topologyHour: number | null;
   setTheme: (theme: Theme) => void;
   toggleTheme: () => void;
   setActivePane: (pane: Pane) => void;
@@ -50,6 +61,11 @@ export type ViewSlice = {
   setServerFilters: (patch: Partial<ServerFilters>) => void;
   /** Sort by a column; the same column again flips the direction. */
   sortServersBy: (key: ServerSortKey) => void;
+  selectScenario: (id: string | null) => void;
+  showResultsOf: (scenarioId: string | null) => void;
+  setResultsMode: (mode: ResultsMode) => void;
+  setTopologyMode: (mode: TopologyMode) => void;
+  setTopologyHour: (hour: number | null) => void;
 };
 
 export function readTheme(storage: KeyValueStorage | null, prefersDark = false): Theme {
@@ -79,6 +95,11 @@ export const createViewSlice =
       estateTab: 'dataCentres',
       serverFilters: NO_SERVER_FILTERS,
       serverSort: { key: 'name', descending: false },
+      selectedScenarioId: null,
+      resultsScenarioId: null,
+      resultsMode: 'plan',
+      topologyMode: 'after',
+      topologyHour: null,
       setTheme,
       toggleTheme: () => setTheme(get().theme === 'dark' ? 'light' : 'dark'),
       setActivePane: (activePane) => set({ activePane }),
@@ -88,5 +109,10 @@ export const createViewSlice =
         set((s) => ({
           serverSort: s.serverSort.key === key ? { key, descending: !s.serverSort.descending } : { key, descending: false },
         })),
+      selectScenario: (selectedScenarioId) => set({ selectedScenarioId }),
+      showResultsOf: (resultsScenarioId) => set({ resultsScenarioId }),
+      setResultsMode: (resultsMode) => set({ resultsMode }),
+      setTopologyMode: (topologyMode) => set({ topologyMode }),
+      setTopologyHour: (topologyHour) => set({ topologyHour }),
     };
   };

@@ -9,6 +9,8 @@ import { createController } from '../app/controller.ts';
 import { fakeCodec, fakeHost, type FakeHostOptions } from './fake-host.ts';
 import { makeProject } from './fixtures.ts';
 import type { Project } from '../../core/model/project.ts';
+import { createEngineRunner } from '../app/engine-runner.ts';
+import { fakeEngine } from './fake-engine.ts';
 
 export function renderApp(options: { project?: Project; host?: FakeHostOptions['host']; files?: (codec: ReturnType<typeof fakeCodec>) => Record<string, Uint8Array> } = {}) {
   const codec = fakeCodec();
@@ -17,12 +19,14 @@ export function renderApp(options: { project?: Project; host?: FakeHostOptions['
   const store = createWorkbenchStore();
   const dialogs = createDialogStore();
   const controller = createController({ host: host.api, store, dialogs, codec, now: () => new Date(Date.UTC(2026, 10, 22)), print: () => {} });
+  const engineFake = fakeEngine();
+  const engine = createEngineRunner({ store, dialogs, createClient: () => engineFake.client, budgetMs: 1000 });
   const view = render(
     <StoreContext.Provider value={store}>
-      <AppContext.Provider value={{ controller, dialogs, host: host.api, isMac: false }}>
+      <AppContext.Provider value={{ controller, dialogs, host: host.api, isMac: false, engine }}>
         <App />
       </AppContext.Provider>
     </StoreContext.Provider>,
   );
-  return { ...view, host, store, dialogs, controller, codec, project };
+  return { ...view, host, store, dialogs, controller, codec, project, engine, engineFake };
 }

@@ -18,9 +18,9 @@ export function StatusBar() {
       <span>{fmtInt(servers)} servers</span>
       <span>{fmtInt(dcs)} data centres</span>
       <span className="status-spacer" />
-      <span className={`status-job job-${job.status}`}>
+      <span className={`status-job job-${job.status}`} data-testid="engine-status" data-status={job.status}>
         {JOB_TEXT[job.status]}
-        {job.status === 'running' && ` ${Math.round(job.progress * 100)}%`}
+        {job.status === 'running' && ` ${Math.round(job.progress * 100)}%${job.phase ? ` (${job.phase})` : ''}`}
       </span>
     </footer>
   );

@@ -11,6 +11,9 @@ export type AssignmentTableProps = {
   plan: Plan;
   onSelectServer?(serverId: string): void;
   selectedServerId?: string | null;
+  /** Controlled site filter (a data centre id, null for all); without it the table keeps its own. */
+  site?: string | null;
+  onSiteChange?(id: string | null): void;
 };
 
 const ROW_HEIGHT = 26;
@@ -18,9 +21,11 @@ const COLUMNS = ['Server', 'Source site', 'Target site', 'Host', 'Reason', 'Deta
 const isReason = (v: string): v is PlacementReason => (REASONS as readonly string[]).includes(v);
 
 /** Every server's placement: virtualised rows, filtered by reason and site, searched by name, host or detail. */
-export function AssignmentTable({ estate, plan, onSelectServer, selectedServerId = null }: AssignmentTableProps) {
+export function AssignmentTable({ estate, plan, onSelectServer, selectedServerId = null, site: siteProp, onSiteChange }: AssignmentTableProps) {
   const [reason, setReason] = useState<PlacementReason | ''>('');
-  const [site, setSite] = useState('');
+  const [ownSite, setOwnSite] = useState('');
+  const site = siteProp === undefined ? ownSite : (siteProp ?? '');
+  const setSite = (id: string) => (siteProp === undefined ? setOwnSite(id) : onSiteChange?.(id || null));
   const [query, setQuery] = useState('');
   const q = useDeferredValue(query.trim().toLowerCase());
   const serverName = useMemo(() => new Map(estate.servers.map((s) => [s.id, s.name])), [estate.servers]);
