@@ -36,30 +36,6 @@ async function buildProject(servers: number, hours: number, synthetic: boolean):
   return { project: makeProject({ servers, hours, seed: 'bench' }), source: 'tests/project-file/make-project.ts' };
 }
 
-/**
- * What-if for a proposed schema.ts change: the TimeZone refinement builds an Intl.DateTimeFormat for every
- * value it checks (every server's maintenance window). Run fn with that constructor memoised per time zone.
- */
-async function withMemoisedTimeZones<T>(fn: () => T | Promise<T>): Promise<T> {
-  const original = Intl.DateTimeFormat;
-  const cache = new Map<string, Intl.DateTimeFormat>();
-  const memo = function (locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
-    const key = JSON.stringify([locales, options]);
-    let made = cache.get(key);
-    if (!made) {
-      made = new original(locales, options);
-      cache.set(key, made);
-    }
-    return made;
-  };
-  Object.defineProperty(Intl, 'DateTimeFormat', { value: memo, configurable: true, writable: true });
-  try {
-    return await fn();
-  } finally {
-    Object.defineProperty(Intl, 'DateTimeFormat', { value: original, configurable: true, writable: true });
-  }
-}
-
 /** Process CPU time (user + system) spent since `from`, in ms. On a machine shared with other work the
  * wall-clock figures stretch; CPU time is what the same step would take on an idle one. */
 function cpuSince(from: NodeJS.CpuUsage): number {
@@ -88,9 +64,7 @@ export async function run(args: string[]): Promise<void> {
   console.log(`project: ${servers} servers x ${hours} h from ${source} (built in ${buildMs.toFixed(0)} ms); series ${mb(seriesBytes)} in memory`);
   const [, validateMs] = await time(() => validateEstate(project.estate));
   const validateCpu = lastCpuMs;
-  const [, memoMs] = await time(() => withMemoisedTimeZones(() => validateEstate(project.estate)));
   console.log(`validateEstate alone (part of every decode): ${ms(validateMs)} (cpu ${ms(validateCpu)})`);
-  console.log(`  the same with time zones checked once per name: ${ms(memoMs)} (cpu ${ms(lastCpuMs)})`);
   console.log(`load average now: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
 
   const dir = mkdtempSync(path.join(tmpdir(), 'cwb-bench-'));
@@ -102,8 +76,8 @@ export async function run(args: string[]): Promise<void> {
   ];
   try {
     for (const [label, options] of configs) {
-      const t = { encode: [] as number[], write: [] as number[], read: [] as number[], decode: [] as number[], save: [] as number[], open: [] as number[], openMemo: [] as number[] };
-      const cpu = { save: [] as number[], open: [] as number[], openMemo: [] as number[] };
+      const t = { encode: [] as number[], write: [] as number[], read: [] as number[], decode: [] as number[], save: [] as number[], open: [] as number[] };
+      const cpu = { save: [] as number[], open: [] as number[] };
       let size = 0;
       for (let r = 0; r < reps; r++) {
         const nowUtc = `2026-11-22T12:00:${String(r % 60).padStart(2, '0')}Z`;
@@ -119,12 +93,6 @@ export async function run(args: string[]): Promise<void> {
         if (!decoded.ok) throw new Error(decoded.error.message);
         const [opened, openMs] = await time(() => readProjectFile(file));
         cpu.open.push(lastCpuMs);
-        if (options === DEFAULT_OPTIONS) {
-          const [memo, memoOpenMs] = await time(() => withMemoisedTimeZones(() => readProjectFile(file)));
-          if (!memo.ok) throw new Error(memo.error.message);
-          t.openMemo.push(memoOpenMs);
-          cpu.openMemo.push(lastCpuMs);
-        }
         if (!opened.ok) throw new Error(opened.error.message);
         t.encode.push(encodeMs);
         t.write.push(writeMs);
@@ -136,9 +104,6 @@ export async function run(args: string[]): Promise<void> {
       console.log(`\n${label}: file ${mb(size)} (${((100 * size) / seriesBytes).toFixed(0)}% of the in-memory series), median of ${reps}`);
       console.log(`  save = encode + writeProjectFile: ${ms(median(t.save))}  cpu ${ms(median(cpu.save))}   (encode ${ms(median(t.encode))}, write+fsync ${ms(median(t.write))})`);
       console.log(`  open = readProjectFile:           ${ms(median(t.open))}  cpu ${ms(median(cpu.open))}   (read ${ms(median(t.read))}, decode ${ms(median(t.decode))})`);
-      if (t.openMemo.length > 0) {
-        console.log(`  open, time zones memoised:        ${ms(median(t.openMemo))}  cpu ${ms(median(cpu.openMemo))}   (what-if for the proposed schema.ts change)`);
-      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
