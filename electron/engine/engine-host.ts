@@ -9,16 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Project } from '../../core/model/project.ts';
-import type { Plan } from '../../core/engine/plan.ts';
-import {
-  reviveError,
-  transferables,
-  type FromEngine,
-  type PlanMessage,
-  type ProgressMessage,
-  type RunMessage,
-} from '../../core/protocol.ts';
+import { createRunClient, type EngineRun, type RunOptions, type RunProject } from '../../core/engine/run-client.ts';
+import type { FromEngine } from '../../core/protocol.ts';
 
 let bundled: Promise<string> | null = null;
 
@@ -53,32 +45,8 @@ export function workerBundlePath(): Promise<string> {
   return bundled;
 }
 
-export type RunHandlers = {
-  onProgress?: (p: ProgressMessage) => void;
-  /** The first plan, while the search continues. */
-  onPlan?: (p: PlanMessage) => void;
-};
-
-export type RunOptions = RunHandlers & {
-  scenarioId: string;
-  budgetMs: number;
-  /** Move the series buffers to the worker (default true: the caller's series arrays become detached). */
-  transfer?: boolean;
-};
-
-export type EngineRun = {
-  runId: number;
-  /** The final plan; rejects with the worker's error (name, message, stack, field) or a CancelledError. */
-  result: Promise<Plan>;
-  cancel: () => void;
-};
-
-export class CancelledError extends Error {
-  override name = 'CancelledError';
-}
-
 export type NodeEngine = {
-  run: (project: { estate: unknown; series: Project['series'] }, options: RunOptions) => EngineRun;
+  run: (project: RunProject, options: RunOptions) => EngineRun;
   terminate: () => Promise<void>;
 };
 
@@ -93,66 +61,12 @@ export type NodeEngineOptions = {
 export async function createNodeEngine(options: NodeEngineOptions = {}): Promise<NodeEngine> {
   const file = options.workerPath ?? (await workerBundlePath());
   const worker = new Worker(file);
-  let nextId = 1;
-  const pending = new Map<number, { resolve: (p: Plan) => void; reject: (e: Error) => void; handlers: RunHandlers }>();
-  worker.on('message', (m: FromEngine) => {
-    const p = pending.get(m.runId);
-    if (!p) {
-      if (m.type === 'error' && m.runId === -1) for (const q of pending.values()) q.reject(reviveError(m.error));
-      return;
-    }
-    switch (m.type) {
-      case 'progress':
-        p.handlers.onProgress?.(m);
-        break;
-      case 'plan':
-        p.handlers.onPlan?.(m);
-        break;
-      case 'result':
-        pending.delete(m.runId);
-        p.resolve(m.plan);
-        break;
-      case 'cancelled':
-        pending.delete(m.runId);
-        p.reject(new CancelledError(`run ${m.runId} cancelled after ${Math.round(m.elapsedMs)} ms`));
-        break;
-      case 'error':
-        pending.delete(m.runId);
-        p.reject(reviveError(m.error));
-        break;
-    }
-  });
-  const failAll = (e: Error) => {
-    for (const p of pending.values()) p.reject(e);
-    pending.clear();
-  };
-  worker.on('error', failAll);
-  worker.on('exit', (code) => failAll(new Error(`engine worker exited (code ${code})`)));
+  const client = createRunClient((message, transfer) => worker.postMessage(message, transfer));
+  worker.on('message', (m: FromEngine) => client.receive(m));
+  worker.on('error', client.failAll);
+  worker.on('exit', (code) => client.failAll(new Error(`engine worker exited (code ${code})`)));
   return {
-    run(project, options) {
-      const runId = nextId++;
-      const { series } = project;
-      const copy = options.transfer === false;
-      const message: RunMessage = {
-        type: 'run',
-        runId,
-        estate: project.estate,
-        series: {
-          startUtc: series.startUtc,
-          hours: series.hours,
-          serverIds: series.serverIds,
-          cpuPct: copy ? series.cpuPct.slice() : series.cpuPct,
-          memPct: copy ? series.memPct.slice() : series.memPct,
-          iops: copy ? series.iops.slice() : series.iops,
-          netMbps: copy ? series.netMbps.slice() : series.netMbps,
-        },
-        scenarioId: options.scenarioId,
-        budgetMs: options.budgetMs,
-      };
-      const result = new Promise<Plan>((resolve, reject) => pending.set(runId, { resolve, reject, handlers: options }));
-      worker.postMessage(message, transferables(message));
-      return { runId, result, cancel: () => worker.postMessage({ type: 'cancel', runId }) };
-    },
+    run: client.run,
     async terminate() {
       await worker.terminate();
     },

@@ -4,7 +4,8 @@ import { generateProject, MAIN_SCENARIO_ID } from '../../core/sample/generate.ts
 import { planProject } from '../../core/engine/engine.ts';
 import { defaultPacker } from '../../core/engine/default-packer.ts';
 import type { ProgressMessage } from '../../core/protocol.ts';
-import { CancelledError, createNodeEngine, type NodeEngine } from '../../electron/engine/engine-host.ts';
+import { EngineCancelled } from '../../core/engine/run-client.ts';
+import { createNodeEngine, type NodeEngine } from '../../electron/engine/engine-host.ts';
 
 let engine: NodeEngine;
 beforeAll(async () => {
@@ -50,7 +51,7 @@ describe('Node worker host (end to end)', () => {
     );
     const latency = performance.now() - t0;
     console.log(`cancel latency ${latency.toFixed(1)} ms after ${progress.length} progress messages`);
-    expect(err).toBeInstanceOf(CancelledError);
+    expect(err).toBeInstanceOf(EngineCancelled);
     expect(latency).toBeLessThan(250);
   });
 
