@@ -3,7 +3,7 @@
  * N+1 spares, per-site summaries with facility checks, bounds and gap, the cost breakdown, unplaced servers
  * with what blocks them, and the WAN links before and after.
  */
-import type { PackSolution } from './pack/types.ts';
+import type { ClassSolution } from './class-pack.ts';
 import type { EngineContext } from './context.ts';
 import { peakOfSumBound, type PackClass } from './pack-input.ts';
 import {
@@ -39,7 +39,7 @@ export const PACKER_BOUND_MAX_ITEMS = 0;
 
 export function classBound(c: PackClass, lowerBound?: LowerBound): number {
   const packerBound = lowerBound && c.input.itemCount <= PACKER_BOUND_MAX_ITEMS ? lowerBound(c.input) : 0;
-  return Math.max(peakOfSumBound(c.sums, c.input.binTypes[0].capacity), c.clique, packerBound);
+  return Math.max(peakOfSumBound(c.sums, c.input.binTypes[0].capacity), c.clique, c.windowBound, packerBound);
 }
 
 /** Summed sizes of a host's items: all coordinates, the hourly load (dims x hours) and the peak per dimension. */
@@ -68,7 +68,7 @@ export function* assembleIter(
   sizing: Sizing,
   sites: SitePlan,
   classes: readonly PackClass[],
-  solutions: readonly PackSolution[],
+  solutions: readonly ClassSolution[],
   opts: { final: boolean; classBounds: readonly number[]; links: LinkLoad[] },
 ): Generator<number, Plan> {
   const { servers, rules } = ctx;
@@ -97,6 +97,7 @@ export function* assembleIter(
     return label;
   };
   const claimedFixed = new Set<string>();
+  const poolOf = new Map<number, string>();
   for (let ci = 0; ci < classes.length; ci++) {
     const c = classes[ci];
     if ((ci & 7) === 7) yield (0.5 * ci) / classes.length;
@@ -131,11 +132,17 @@ export function* assembleIter(
         if (b < c.fixedLabels.length) violations.push({ kind: 'pin', serverIds: items.flatMap((it) => c.items[it].map((m) => servers[m].id)), message: `host ${c.fixedLabels[b]} is pinned by servers of different compatibility classes; these went to ${label}` });
       }
       const ids: string[] = [];
+      const pool = sol.binPool?.[b] ? sol.binPool[b].split('+').map((p) => c.productLabels[Number(p)] ?? p).join('+') : '';
       for (const it of items) {
         for (const m of c.items[it]) {
           ids.push(servers[m].id);
           hostLabelOf[m] = label;
+          if (pool !== '') poolOf.set(m, pool);
         }
+      }
+      if (c.windows.length > 1) {
+        const ws = new Set(items.map((it) => c.windowOf[it]).filter((w) => w >= 0));
+        if (ws.size > 1) violations.push({ kind: 'pin', serverIds: ids, message: `${label} mixes maintenance windows ${[...ws].map((w) => c.windows[w]).join(', ')}, forced by pins` });
       }
       const { sums, load, peaks } = hostLoad(c.input.sizes, items, C, H);
       const peak = perDim((d) => peaks[d]);
@@ -144,7 +151,7 @@ export function* assembleIter(
       if (over.length > 0 || sums[C - 1] > c.model.vcpuLimit + 1e-9) {
         violations.push({ kind: 'capacity', serverIds: ids, message: `${label} is over capacity (${[...over, ...(sums[C - 1] > c.model.vcpuLimit ? ['vCPU'] : [])].join(', ')}), forced by pins` });
       }
-      hosts.push({ label, dataCentreId: c.dataCentreId, hostModelId: c.model.model.id, classKey: c.classKey, serverIds: ids, spare: false, peak, capacity, vcpus: sums[C - 1], vcpuLimit: c.model.vcpuLimit, load });
+      hosts.push({ label, dataCentreId: c.dataCentreId, hostModelId: c.model.model.id, classKey: pool !== '' ? `${c.classKey}|pool:${pool}` : c.classKey, serverIds: ids, spare: false, peak, capacity, vcpus: sums[C - 1], vcpuLimit: c.model.vcpuLimit, load });
     }
   }
   yield 0.6;
@@ -190,7 +197,17 @@ export function* assembleIter(
   let hostPurchase = 0;
   let hostRunning = 0;
   const siteCost = new Map<string, number>();
-  const licences = inForce.map((l) => ({ licenceModelId: l.id, metric: l.metric, units: 0, cost: 0 }));
+  const licences: CostBreakdown['licences'] = inForce.map((l) => ({ licenceModelId: l.id, metric: l.metric, units: 0, cost: 0 }));
+  // Lower bound on per-host licence units: per class, the hosts that must carry each product.
+  inForce.forEach((l, li) => {
+    if (l.metric === 'per-vm') return;
+    let units = 0;
+    for (const c of classes) {
+      const pi = c.productLabels.findIndex((lab) => lab.split('+').includes(l.id));
+      if (pi >= 0) units += c.productBound[pi] * (l.metric === 'per-host-core' ? Math.max(c.model.model.cores, l.minCoresPerHost) : c.model.model.sockets);
+    }
+    licences[li].boundUnits = units;
+  });
   for (const h of hosts) {
     const m = modelById.get(h.hostModelId);
     if (!m) continue;
@@ -225,6 +242,8 @@ export function* assembleIter(
     let target = sites.site[i];
     let reason = sites.reason[i];
     let detail = sites.detail[i];
+    const pool = poolOf.get(i);
+    if (pool !== undefined) detail = `${detail}; licence pool ${pool}`;
     const blocked = packBlocked.get(i);
     if (blocked) {
       target = null;

@@ -6,9 +6,9 @@
  * The packer is injected too (core/engine/pack implements it), so hosts and tests choose it.
  */
 import type { Project } from '../model/project.ts';
-import { createRng } from '../util/random.ts';
 import type { PackInput, PackOptions, PackProgress, PackSolution } from './pack/types.ts';
 import { assembleIter, classBound } from './assemble.ts';
+import { packClassIter, type ClassSolution } from './class-pack.ts';
 import { buildContext } from './context.ts';
 import { buildPackClassesIter, type PackClass } from './pack-input.ts';
 import type { Plan } from './plan.ts';
@@ -109,10 +109,10 @@ export function* planIter(project: Project, scenarioId: string, options: EngineO
   const yieldEveryMs = options.yieldEveryMs ?? 20;
 
   // First plan: constructive packing of every class.
-  const solutions: PackSolution[] = [];
+  const solutions: ClassSolution[] = [];
   let done = 0;
   for (const c of classes) {
-    const gen = packer.packIter(c.input, { rng: createRng(`${ctx.scenario.seed}:${c.dataCentreId}:${c.classKey}`), now, budgetMs: 0, yieldEveryMs });
+    const gen = packClassIter(packer, c, { seed: `${ctx.scenario.seed}:${c.dataCentreId}:${c.classKey}`, now, budgetMs: 0, yieldEveryMs });
     let p = gen.next();
     while (!p.done) {
       yield progress('pack', 0.1 + (0.9 * (done + p.value.fraction * c.input.itemCount)) / totalItems);
@@ -154,8 +154,8 @@ export function* planIter(project: Project, scenarioId: string, options: EngineO
     if (left <= 0 || options.shouldStop?.()) break;
     const share = (left * c.input.itemCount) / Math.max(1, todoItems);
     todoItems -= c.input.itemCount;
-    const gen = packer.packIter(c.input, {
-      rng: createRng(`${ctx.scenario.seed}:${c.dataCentreId}:${c.classKey}:improve`),
+    const gen = packClassIter(packer, c, {
+      seed: `${ctx.scenario.seed}:${c.dataCentreId}:${c.classKey}:improve`,
       now,
       budgetMs: share,
       yieldEveryMs,

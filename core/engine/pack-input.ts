@@ -1,9 +1,11 @@
 /**
  * From a site plan to packing problems: one PackInput per site and compatibility class. A class is the
  * servers that may share hosts: same dedicated zone (zones with dedicatedHosts), same department when
- * segregated (scenario rule, or the department refuses sharing), same environment when segregated, same
- * maintenance window (equal windows are compatible; servers without one share with each other).
- * Items: affinity groups merged (summed series); conflicts: anti-affinity groups and DR pairs.
+ * segregated (scenario rule, or the department refuses sharing), same environment when segregated. Maintenance
+ * windows do not split classes: each item carries its window (`windowOf`, -1 = none, compatible with any
+ * host) and `class-pack.ts` keeps different windows apart. Items: affinity groups merged (summed series; a
+ * group takes the window of its windowed members, only genuinely different windows split it); conflicts:
+ * anti-affinity groups and DR pairs.
  * Coordinates: DIMS x hours of sized demand, plus one vCPU coordinate (cores <= host cores x overcommit).
  * Per-host licences (per-host-core, per-socket) go into productCost; per-VM licences do not depend on packing.
  */
@@ -28,6 +30,16 @@ export type PackClass = {
   placeable: Uint8Array;
   /** Per coordinate: the summed sizes of the placeable items. */
   sums: Float64Array;
+  /** Maintenance window per item: index into `windows`, or -1 when none of its servers has one. */
+  windowOf: Int32Array;
+  /** Window keys (`windowKey`) of the class, sorted. */
+  windows: string[];
+  /** Per productCost column: the per-host licence models in force for that product (for reports). */
+  productLabels: string[];
+  /** Hosts bound from windows: different windows never share, so the sum over windows of their bounds. */
+  windowBound: number;
+  /** Per productCost column: at least this many hosts carry the product (peak-of-sum of its items). */
+  productBound: number[];
 };
 
 export function windowKey(w: MaintenanceWindow | null): string {
@@ -43,7 +55,6 @@ export function classKeyOf(ctx: EngineContext, serverIndex: number): string {
     zone?.dedicatedHosts ? `zone:${zone.id}` : 'zone:*',
     ctx.rules.segregateDepartments || dept?.refusesSharing ? `dept:${s.departmentId}` : 'dept:*',
     ctx.rules.segregateEnvironments ? `env:${s.environment}` : 'env:*',
-    `mw:${windowKey(s.maintenanceWindow)}`,
   ];
   return parts.join('|');
 }
@@ -70,12 +81,60 @@ function buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: re
   if (model === null) return null;
   const local = new Map(members.map((m, k) => [m, k]));
   const uf = createUnionFind(members.length);
+  // Affinity: a group's window-less members follow its (first) windowed members; different windows split it.
+  const ownWindow = members.map((m) => (ctx.servers[m].maintenanceWindow === null ? null : windowKey(ctx.servers[m].maintenanceWindow)));
+  const groupWindows = new Map<string, Map<string, string[]>>();
+  members.forEach((m, k) => {
+    const w = ownWindow[k];
+    for (const g of ctx.servers[m].affinityGroups) {
+      let ws = groupWindows.get(g);
+      if (!ws) groupWindows.set(g, (ws = new Map()));
+      if (w !== null) {
+        const l = ws.get(w);
+        if (l) l.push(ctx.servers[m].id);
+        else ws.set(w, [ctx.servers[m].id]);
+      }
+    }
+  });
+  for (const [g, ws] of groupWindows) if (ws.size > 1) {
+    const parts = [...ws.entries()].map(([w, ids]) => `${ids.join(', ')} (window ${w})`);
+    violations.push({ kind: 'affinity', serverIds: [...ws.values()].flat(), message: `affinity group ${g} is split: its members have different maintenance windows: ${parts.join(' / ')}` });
+  }
+  // DR partners never share a host: an affinity union that would merge them is refused and reported.
+  const partnerLocal = members.map((m) => {
+    const p = ctx.servers[m].drPartnerId;
+    const pi = p !== null ? ctx.serverIndex.get(p) : undefined;
+    return pi !== undefined ? (local.get(pi) ?? -1) : -1;
+  });
+  const comp = new Map<number, number[]>(members.map((_m, k) => [k, [k]]));
   const firstOf = new Map<string, number>();
   members.forEach((m, k) => {
     for (const g of ctx.servers[m].affinityGroups) {
-      const f = firstOf.get(g);
-      if (f === undefined) firstOf.set(g, k);
-      else uf.union(f, k);
+      const ws = groupWindows.get(g);
+      const w = ownWindow[k] ?? (ws && ws.size > 0 ? [...ws.keys()].sort()[0] : 'none');
+      const key = `${g}\u0001${w}`;
+      const f = firstOf.get(key);
+      if (f === undefined) {
+        firstOf.set(key, k);
+        continue;
+      }
+      const ra = uf.find(f);
+      const rb = uf.find(k);
+      if (ra === rb) continue;
+      const a = comp.get(ra) ?? [];
+      const b = comp.get(rb) ?? [];
+      const inA = new Set(a);
+      const antiA = new Set(a.flatMap((x) => ctx.servers[members[x]].antiAffinityGroups));
+      const clash = b.find((x) => (partnerLocal[x] >= 0 && inA.has(partnerLocal[x])) || ctx.servers[members[x]].antiAffinityGroups.some((ag) => antiA.has(ag)));
+      if (clash !== undefined) {
+        violations.push({ kind: 'affinity', serverIds: [...a, ...b].map((x) => ctx.servers[members[x]].id), message: `affinity group ${g} is split: ${ctx.servers[members[clash]].id} has a DR partner or anti-affinity peer among the others` });
+        continue;
+      }
+      uf.union(ra, rb);
+      const r = uf.find(ra);
+      comp.delete(ra);
+      comp.delete(rb);
+      comp.set(r, a.concat(b));
     }
   });
   const itemOfLocal = new Int32Array(members.length);
@@ -169,7 +228,47 @@ function buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: re
   }
   let clique = placeable.includes(1) ? 1 : 0;
   for (const set of antiSets) clique = Math.max(clique, [...set].filter((it) => placeable[it] === 1).length);
-  return { dataCentreId, classKey, model, items, input, fixedLabels, clique, placeable, sums };
+  // Window per item. Items chained by a window-less server in two groups could hold two windows: reported.
+  const windows = [...new Set(ownWindow.filter((w): w is string => w !== null))].sort();
+  const windowIdx = new Map(windows.map((w, i) => [w, i]));
+  const windowOf = new Int32Array(items.length).fill(-1);
+  members.forEach((_m, k) => {
+    const w = ownWindow[k];
+    if (w === null) return;
+    const it = itemOfLocal[k];
+    const wi = windowIdx.get(w) ?? -1;
+    if (windowOf[it] >= 0 && windowOf[it] !== wi) {
+      violations.push({ kind: 'affinity', serverIds: items[it].map((x) => ctx.servers[x].id), message: `affinity groups chain servers with different maintenance windows onto one host` });
+    }
+    if (windowOf[it] < 0) windowOf[it] = wi;
+  });
+  const productLabels = products.map((p) => ctx.estate.licenceModels.filter((l) => l.productId === p && l.metric !== 'per-vm' && ctx.scenario.licenceModelIds.includes(l.id)).map((l) => l.id).join('+') || p);
+  // Bounds per window and per (product, window): one pass over the items, one sum row per subset.
+  const W = windows.length;
+  const rows = new Float64Array((W + products.length * (W + 1)) * C);
+  const addTo = (row: number, it: number) => {
+    const o = row * C;
+    const base = it * C;
+    for (let k = 0; k < C; k++) rows[o + k] += sizes[base + k];
+  };
+  for (let it = 0; it < items.length; it++) {
+    if (placeable[it] !== 1) continue;
+    const w = windowOf[it];
+    if (w >= 0) addTo(w, it);
+    for (const pi of itemProducts[it]) {
+      addTo(W + pi * (W + 1) + W, it);
+      if (w >= 0) addTo(W + pi * (W + 1) + w, it);
+    }
+  }
+  const rowBound = (row: number) => peakOfSumBound(rows.subarray(row * C, (row + 1) * C), capacity);
+  let windowBound = 0;
+  for (let w = 0; w < W; w++) windowBound += rowBound(w);
+  const productBound = products.map((_p, pi) => {
+    let perWindow = 0;
+    for (let w = 0; w < W; w++) perWindow += rowBound(W + pi * (W + 1) + w);
+    return Math.max(perWindow, rowBound(W + pi * (W + 1) + W));
+  });
+  return { dataCentreId, classKey, model, items, input, fixedLabels, clique, placeable, sums, windowOf, windows, productLabels, windowBound, productBound };
 }
 
 export function* buildPackClassesIter(ctx: EngineContext, sizing: Sizing, site: readonly (string | null)[], violations: Violation[]): Generator<number, PackClass[]> {

@@ -40,7 +40,7 @@ export type HostPlan = {
   label: string;
   dataCentreId: string;
   hostModelId: string;
-  /** Compatibility class the host belongs to (zone/department/environment/maintenance window). */
+  /** Compatibility class (zone/department/environment), plus `|pool:<licence model ids>` on a licence-pool host. */
   classKey: string;
   serverIds: string[];
   /** The N+1 spare: no servers. */
@@ -101,7 +101,8 @@ export type CostBreakdown = {
   hostPurchase: number;
   hostRunning: number;
   /** Per licence model: cost over the plan. */
-  licences: { licenceModelId: string; metric: string; units: number; cost: number }[];
+  /** boundUnits: lower bound on per-host licence units (hosts that must carry the product), when per host. */
+  licences: { licenceModelId: string; metric: string; units: number; cost: number; boundUnits?: number }[];
   licenceTotal: number;
   total: number;
 };

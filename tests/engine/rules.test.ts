@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../core/model/schema.ts';
 import type { Plan } from '../../core/engine/plan.ts';
+import { defaultPacker } from '../../core/engine/default-packer.ts';
 import { byServer, estate, project, run, server } from './fixtures.ts';
 
 const hostOf = (plan: Plan, id: string) => plan.hosts.find((h) => h.serverIds.includes(id));
@@ -114,6 +115,54 @@ describe('engine rules (hand-checked small estates)', () => {
     expect(plan.hosts).toHaveLength(2);
     expect(hostOf(plan, 'w1')?.label).toBe(hostOf(plan, 'w2')?.label);
     expect(hostOf(plan, 'w3')?.label).not.toBe(hostOf(plan, 'w1')?.label);
+  });
+
+  it('servers without a maintenance window share hosts with windowed ones; two windows never share', () => {
+    const w = (startHour: number) => ({ days: [0], startHour, durationHours: 2, timeZone: 'UTC' });
+    // 20 rating units each: w1 + w3 + four window-less = 120 units, two hosts; w1 and w3 apart.
+    const servers = [server('w1', { maintenanceWindow: w(1) }), server('w3', { maintenanceWindow: w(3) }), ...many(4)];
+    for (const packer of [undefined, defaultPacker]) {
+      const plan = run(project(estate({ servers })), 's1', packer);
+      expect(plan.hosts).toHaveLength(2);
+      expect(hostOf(plan, 'w1')?.label).not.toBe(hostOf(plan, 'w3')?.label);
+      for (const h of plan.hosts) expect(h.serverIds.some((id) => id.startsWith('w'))).toBe(true); // no 'mw:none' host
+      expect(plan.violations).toEqual([]);
+    }
+  });
+
+  it('an affinity group of windowed and window-less servers stays together; different windows split it', () => {
+    const w = (startHour: number) => ({ days: [0], startHour, durationHours: 2, timeZone: 'UTC' });
+    const together = [server('a', { maintenanceWindow: w(1), affinityGroups: ['g'] }), server('b', { affinityGroups: ['g'] }), server('x', { maintenanceWindow: w(3) }), server('y', { maintenanceWindow: w(3) })];
+    const plan = run(project(estate({ servers: together })));
+    expect(hostOf(plan, 'a')?.label).toBe(hostOf(plan, 'b')?.label);
+    expect(hostOf(plan, 'a')?.label).not.toBe(hostOf(plan, 'x')?.label);
+    expect(plan.violations).toEqual([]);
+    const apart = [server('a', { maintenanceWindow: w(1), affinityGroups: ['g'] }), server('b', { maintenanceWindow: w(3), affinityGroups: ['g'] })];
+    const split = run(project(estate({ servers: apart })));
+    expect(hostOf(split, 'a')?.label).not.toBe(hostOf(split, 'b')?.label);
+    expect(split.violations.map((v) => v.kind)).toEqual(['affinity']);
+  });
+
+  it('licence pools: with an expensive per-core licence, licensed VMs gather on the fewest hosts', () => {
+    // 6 licensed VMs of 10 rating units, 6 unlicensed of 20, interleaved: 180 units, 2 hosts. Mixed first
+    // fit would spread the licensed ones over both hosts; the pool keeps them on one (one licence, 10 cores).
+    const servers = Array.from({ length: 12 }, (_, i) => (i % 2 === 1 ? server(`l${i}`, { cores: 2, licensedProductIds: ['ora'] }) : server(`u${i}`)));
+    const lic = { products: [{ id: 'ora', name: 'ora' }], licenceModels: [{ id: 'l-ora', productId: 'ora', name: 'ora', metric: 'per-host-core' as const, price: 1000, minCoresPerHost: 0 }] };
+    for (const packer of [undefined, defaultPacker]) {
+      const plan = run(project(estate({ servers, ...lic, scenario: { licenceModelIds: ['l-ora'] } })), 's1', packer);
+      expect(plan.hosts).toHaveLength(2);
+      const licensed = plan.hosts.filter((h) => h.serverIds.some((id) => id.startsWith('l')));
+      expect(licensed).toHaveLength(1);
+      expect(plan.cost.licences[0]).toMatchObject({ units: 10, cost: 10000, boundUnits: 10 });
+    }
+    const pooled = run(project(estate({ servers, ...lic, scenario: { licenceModelIds: ['l-ora'] } })));
+    expect(pooled.hosts.find((h) => h.serverIds.includes('l1'))?.classKey).toContain('pool:l-ora');
+    expect(byServer(pooled).get('l1')?.detail).toContain('licence pool l-ora');
+    // No licence in force: no pools, plain first fit.
+    const plain = run(project(estate({ servers, ...lic })));
+    expect(plain.hosts).toHaveLength(2);
+    expect(plain.hosts.every((h) => !h.classKey.includes('pool:'))).toBe(true);
+    expect(plain.hosts.filter((h) => h.serverIds.some((id) => id.startsWith('l')))).toHaveLength(2);
   });
 
   it('anti-affinity members get separate hosts; the clique raises the bound', () => {
