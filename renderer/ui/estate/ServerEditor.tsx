@@ -5,6 +5,7 @@ import { diffEntity } from '../../store/edits.ts';
 import { useWorkbench } from '../../store/react.ts';
 import { byId, selectDataCentreById, selectDataCentres } from '../../store/selectors.ts';
 import type { WorkbenchState } from '../../store/types.ts';
+import { PinPicker } from '../pins/PinPicker.tsx';
 import { Field } from './Field.tsx';
 
 const NO_ZONES: readonly { id: string; name: string }[] = [];
@@ -121,6 +122,7 @@ export function ServerEditor({ server, onClose }: { server: Server; onClose: () 
           </button>
         </div>
       </form>
+      <PinPicker serverId={server.id} />
     </aside>
   );
 }

@@ -1,7 +1,8 @@
-/** The selected scenario's editor: kept sites with their host model, and the sizing rules. Every change is an undoable edit. */
+/** The selected scenario's editor: kept sites with their host model, the sizing rules and the pins. Every change is an undoable edit. */
 import { effectiveRules, type Estate, type Scenario, type SizingPolicy, type SizingRules } from '../../../core/model/schema.ts';
 import { useWorkbenchStore } from '../../store/react.ts';
 import { StatusChip } from '../estate/StatusChip.tsx';
+import { PinList } from '../pins/PinList.tsx';
 import { objectKey } from '../format.ts';
 import { editScenario, setHeadroom, setRule, setSiteHostModel, toggleKept } from './scenario-edits.ts';
 
@@ -118,6 +119,7 @@ export function ScenarioEditor({ estate, scenario }: { estate: Estate; scenario:
           </label>
         ))}
       </fieldset>
+      <PinList estate={estate} scenario={scenario} />
     </div>
   );
 }

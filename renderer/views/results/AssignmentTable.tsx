@@ -14,6 +14,10 @@ export type AssignmentTableProps = {
   /** Controlled site filter (a data centre id, null for all); without it the table keeps its own. */
   site?: string | null;
   onSiteChange?(id: string | null): void;
+  /** With it, each row gets a "Pin…" button (it selects the row too); the caller opens its pin picker. */
+  onPinServer?(serverId: string): void;
+  /** Servers pinned in the plan's scenario, marked in the Server column. */
+  pinnedServerIds?: ReadonlySet<string>;
 };
 
 const ROW_HEIGHT = 26;
@@ -21,7 +25,7 @@ const COLUMNS = ['Server', 'Source site', 'Target site', 'Host', 'Reason', 'Deta
 const isReason = (v: string): v is PlacementReason => (REASONS as readonly string[]).includes(v);
 
 /** Every server's placement: virtualised rows, filtered by reason and site, searched by name, host or detail. */
-export function AssignmentTable({ estate, plan, onSelectServer, selectedServerId = null, site: siteProp, onSiteChange }: AssignmentTableProps) {
+export function AssignmentTable({ estate, plan, onSelectServer, selectedServerId = null, site: siteProp, onSiteChange, onPinServer, pinnedServerIds }: AssignmentTableProps) {
   const [reason, setReason] = useState<PlacementReason | ''>('');
   const [ownSite, setOwnSite] = useState('');
   const site = siteProp === undefined ? ownSite : (siteProp ?? '');
@@ -108,7 +112,32 @@ export function AssignmentTable({ estate, plan, onSelectServer, selectedServerId
                   style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
                   onClick={() => onSelectServer?.(a.serverId)}
                 >
-                  <div role="gridcell">{serverName.get(a.serverId) ?? a.serverId}</div>
+                  <div role="gridcell">
+                    {serverName.get(a.serverId) ?? a.serverId}
+                    {pinnedServerIds?.has(a.serverId) && (
+                      <span className="pin-mark v-muted" title="pinned in this scenario">
+                        {' '}
+                        (pinned)
+                      </span>
+                    )}
+                    {onPinServer && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="row-pin"
+                          aria-label={`Pin ${serverName.get(a.serverId) ?? a.serverId}`}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            onSelectServer?.(a.serverId);
+                            onPinServer(a.serverId);
+                          }}
+                        >
+                          Pin…
+                        </button>
+                      </>
+                    )}
+                  </div>
                   <div role="gridcell">{dc(a.sourceDataCentreId)}</div>
                   <div role="gridcell">{dc(a.targetDataCentreId)}</div>
                   <div role="gridcell">{a.hostLabel ?? '—'}</div>
