@@ -1,22 +1,29 @@
 /**
- * The plan as CSV (RFC 4180): one row per server. Cells that a spreadsheet would run as a formula (starting
- * with = + - @, tab or carriage return) get a leading apostrophe; cells with commas, quotes or line breaks
- * are quoted.
+ * The CLI's plan file, by the extension of --out: `.xlsx` writes the workbook with all four tables (Servers,
+ * Hosts, Sites, WAN links), anything else the Servers table as CSV (one row per server). Both come from
+ * core/export, the same code as the UI's "Export plan…", so formula escaping has one implementation.
  */
 import type { Plan } from '../../core/engine/plan.ts';
+import type { Estate, Scenario } from '../../core/model/schema.ts';
+import { tableCsv } from '../../core/export/csv.ts';
+import { allTables, planTables, serversTable } from '../../core/export/plan-tables.ts';
+import { writeXlsx } from '../../core/export/xlsx.ts';
 
-export const PLAN_CSV_HEADER = ['server_id', 'source_site', 'target_site', 'target_host', 'reason', 'detail'] as const;
+export type PlanFormat = 'csv' | 'xlsx';
 
-export function csvCell(value: string | null): string {
-  let v = value ?? '';
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+export const planFormatOf = (out: string): PlanFormat => (/\.xlsx$/i.test(out) ? 'xlsx' : 'csv');
+
+/** The Servers table as CSV text. */
+export function planCsv(estate: Estate, plan: Plan): string {
+  return tableCsv(serversTable(estate, plan));
 }
 
-export function planCsv(plan: Plan): string {
-  const lines = [PLAN_CSV_HEADER.join(',')];
-  for (const a of plan.assignments) {
-    lines.push([a.serverId, a.sourceDataCentreId, a.targetDataCentreId, a.hostLabel, a.reason, a.detail].map(csvCell).join(','));
+/** The bytes to write for --out, and a line describing them. */
+export function planFile(out: string, estate: Estate, scenario: Scenario, plan: Plan): { bytes: Uint8Array | string; description: string } {
+  if (planFormatOf(out) === 'xlsx') {
+    const t = planTables(estate, scenario, plan);
+    const tables = allTables(t);
+    return { bytes: writeXlsx(tables), description: tables.map((x) => `${x.name}: ${x.rows.length} rows`).join(', ') };
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return { bytes: planCsv(estate, plan), description: `${plan.assignments.length} rows` };
 }

@@ -1,8 +1,9 @@
 /**
- * `cwb`, the headless CLI. `cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] --out PLAN.csv`
+ * `cwb`, the headless CLI. `cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] --out PLAN.csv|PLAN.xlsx`
  * (and `cwb import ...`, see import-command.ts)
  * reads a project, runs the placement engine (in process, progress on stderr), prints a summary and writes
- * the plan CSV. Exit codes: 0 done, 2 usage error, 3 the project cannot be read or is invalid, 1 other.
+ * the plan: CSV (one row per server) or, for a .xlsx name, a workbook of servers, hosts, sites and WAN links.
+ * Exit codes: 0 done, 2 usage error, 3 the project cannot be read or is invalid, 1 other.
  */
 import { writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
@@ -10,15 +11,16 @@ import { readProjectFile } from '../../electron/services/project-store.ts';
 import { planIter } from '../../core/engine/engine.ts';
 import { defaultPacker } from '../../core/engine/default-packer.ts';
 import type { Plan } from '../../core/engine/plan.ts';
-import { planCsv } from './csv.ts';
+import { planFile } from './csv.ts';
 import { IMPORT_USAGE, importCommand } from './import-command.ts';
 import { planSummary } from './summary.ts';
 
-export const USAGE = `usage: cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] --out PLAN.csv
+export const USAGE = `usage: cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] --out PLAN.csv|PLAN.xlsx
 
   --scenario NAME   scenario id or name (default: the project's first scenario)
   --budget-ms N     improvement search time after the first plan, ms (default 5000)
-  --out PLAN.csv    where to write the plan (one row per server)`;
+  --out PLAN.csv    where to write the plan (one row per server);
+  --out PLAN.xlsx   or a workbook: sheets Servers, Hosts, Sites and WAN links`;
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -107,12 +109,15 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return e instanceof Error && e.name === 'EngineInputError' ? 3 : 1;
   }
   io.stdout(`${planSummary(plan, scenario.name, estate.currency)}\nTime: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  let description: string;
   try {
-    await writeFile(args.out, planCsv(plan), 'utf8');
+    const file = planFile(args.out, estate, scenario, plan);
+    description = file.description;
+    await writeFile(args.out, file.bytes);
   } catch (e) {
     io.stderr(`cwb: cannot write ${args.out}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
-  io.stdout(`Plan written to ${args.out} (${plan.assignments.length} rows)\n`);
+  io.stdout(`Plan written to ${args.out} (${description})\n`);
   return 0;
 }

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { encodeProject } from '../../core/project-file/codec.ts';
 import { generateProject } from '../../core/sample/generate.ts';
-import { csvCell, planCsv } from '../../scripts/cli/csv.ts';
+import ExcelJS from 'exceljs';
+import { csvCell } from '../../core/export/csv.ts';
+import { planCsv } from '../../scripts/cli/csv.ts';
 import { parseArgs } from '../../scripts/cli/main.ts';
 import { estate, project, run, server } from './fixtures.ts';
 
@@ -41,8 +43,9 @@ describe('cwb CLI', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell(null)).toBe('');
-    const plan = run(project(estate({ servers: [server('=cmd|calc', { dataCentreId: 'dc-a' })] })));
-    expect(planCsv(plan).split('\r\n')[1]).toBe("'=cmd|calc,dc-a,dc-a,dc-a-h001,cheapest-feasible,\"lowest WAN traffic and migration cost among dc-a, dc-b\"");
+    const e = estate({ servers: [server('=cmd|calc', { dataCentreId: 'dc-a', name: '@evil' })] });
+    const plan = run(project(e));
+    expect(planCsv(e, plan).split('\r\n')[1]).toBe("'=cmd|calc,'@evil,dc-a,dc-a,dc-a-h001,cheapest-feasible,\"lowest WAN traffic and migration cost among dc-a, dc-b\"");
   });
 
   it('parses arguments and rejects bad ones with a clear message', () => {
@@ -62,8 +65,21 @@ describe('cwb CLI', () => {
     expect(r.stdout).toMatch(/Cost over 36 months: .* licences/);
     expect(r.stdout).toMatch(/Overloaded WAN links after the move: \d+/);
     const lines = readFileSync(out, 'utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('server_id,source_site,target_site,target_host,reason,detail');
+    expect(lines[0]).toBe('server_id,server_name,source_site,target_site,target_host,reason,detail');
     expect(lines).toHaveLength(151);
+  });
+
+  it('writes a workbook with servers, hosts, sites and WAN links for --out PLAN.xlsx', async () => {
+    const out = path.join(dir, 'plan.xlsx');
+    const r = await cli('plan', cwb, '--budget-ms', '100', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Plan written to .*plan\.xlsx \(Servers: 150 rows, Hosts: \d+ rows, Sites: \d+ rows, WAN links: \d+ rows\)/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Servers', 'Hosts', 'Sites', 'WAN links']);
+    expect(wb.getWorksheet('Servers')!.rowCount).toBe(151);
+    expect(wb.getWorksheet('Servers')!.getRow(1).getCell(1).value).toBe('server_id');
+    expect(typeof wb.getWorksheet('Sites')!.getRow(2).getCell(4).value).toBe('number');
   });
 
   it('exits non-zero with a clear message on bad input', async () => {

@@ -1,5 +1,5 @@
 /** One scenario's plan: summary cards, the WAN map before/after with the hour slider, the heatmaps and the assignments. */
-import { useCallback, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Plan } from '../../../core/engine/plan.ts';
 import type { Estate } from '../../../core/model/schema.ts';
 import { SummaryCards } from '../../views/results/SummaryCards.tsx';
@@ -11,6 +11,8 @@ import { HeatmapView } from '../../views/heatmap/HeatmapView.tsx';
 import { useWorkbench } from '../../store/react.ts';
 import type { TopologyMode } from '../../store/view-slice.ts';
 import { useElementWidth } from './use-width.ts';
+import { useApp } from '../app-context.ts';
+import { exportPlan, PLAN_EXPORT_FORMATS, type PlanExportFormat } from '../../app/export-plan.ts';
 
 /** The heatmap's row labels, beside the canvas (HeatmapView's LABEL_W) plus a margin. */
 const HEATMAP_LABELS_PX = 170;
@@ -19,6 +21,35 @@ const MODES = [
   ['before', 'Before'],
   ['after', 'After'],
 ] as const satisfies readonly (readonly [TopologyMode, string])[];
+
+/** "Export plan…": the format (Excel: all tables; CSV: servers) and the button that asks where and writes it. */
+function ExportPlanControl({ estate, plan }: { estate: Estate; plan: Plan }) {
+  const { host, dialogs, controller } = useApp();
+  const [format, setFormat] = useState<PlanExportFormat>('xlsx');
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      await exportPlan({ host, dialogs, appInfo: controller.appInfo }, estate, plan, format);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="results-export" role="group" aria-label="Export plan">
+      <select aria-label="Export format" value={format} onChange={(e) => setFormat(e.target.value as PlanExportFormat)} disabled={busy}>
+        {PLAN_EXPORT_FORMATS.map(([f, label]) => (
+          <option key={f} value={f}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={() => void run()} disabled={busy} data-testid="export-plan">
+        Export plan…
+      </button>
+    </div>
+  );
+}
 
 export function PlanResults({ estate, plan }: { estate: Estate; plan: Plan }) {
   const mode = useWorkbench((s) => s.topologyMode);
@@ -30,6 +61,17 @@ export function PlanResults({ estate, plan }: { estate: Estate; plan: Plan }) {
   const setServerFilters = useWorkbench((s) => s.setServerFilters);
   const selectedServerId = useWorkbench((s) => s.selectedServerId);
   const selectServer = useWorkbench((s) => s.selectServer);
+  const setActivePane = useWorkbench((s) => s.setActivePane);
+  const pins = estate.scenarios.find((sc) => sc.id === plan.scenarioId)?.pins;
+  const pinnedServerIds = useMemo(() => new Set((pins ?? []).map((p) => p.serverId)), [pins]);
+  // "Pin…" on a row: select that server and open the Scenario pane, where its pin picker is.
+  const pinServer = useCallback(
+    (serverId: string) => {
+      selectServer(serverId);
+      setActivePane('scenario');
+    },
+    [selectServer, setActivePane],
+  );
   const keptIds = keptIdsOf(estate, plan);
   const heatmapBox = useRef<HTMLElement>(null);
   const boxWidth = useElementWidth(heatmapBox);
@@ -48,6 +90,7 @@ export function PlanResults({ estate, plan }: { estate: Estate; plan: Plan }) {
 
   return (
     <div className="plan-results" data-testid="plan-results" data-final={plan.final}>
+      <ExportPlanControl estate={estate} plan={plan} />
       <SummaryCards estate={estate} plan={plan} />
       <section className="results-map" aria-label="WAN topology">
         <div className="results-map-bar">
@@ -74,7 +117,7 @@ export function PlanResults({ estate, plan }: { estate: Estate; plan: Plan }) {
         <HeatmapView estate={estate} plan={plan} width={heatmapWidth} />
       </section>
       <section className="results-assignments" aria-label="Where every server goes and why">
-        <AssignmentTable estate={estate} plan={plan} selectedServerId={selectedServerId} onSelectServer={selectServer} site={selectedDcId} onSiteChange={pickSite} />
+        <AssignmentTable estate={estate} plan={plan} selectedServerId={selectedServerId} onSelectServer={selectServer} site={selectedDcId} onSiteChange={pickSite} onPinServer={pinServer} pinnedServerIds={pinnedServerIds} />
       </section>
     </div>
   );
