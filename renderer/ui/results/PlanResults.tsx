@@ -13,6 +13,8 @@ import type { TopologyMode } from '../../store/view-slice.ts';
 import { useElementWidth } from './use-width.ts';
 import { useApp } from '../app-context.ts';
 import { exportPlan, PLAN_EXPORT_FORMATS, type PlanExportFormat } from '../../app/export-plan.ts';
+import { createServerSeries } from '../../app/server-demand.ts';
+import { selectProject } from '../../store/selectors.ts';
 
 /** The heatmap's row labels, beside the canvas (HeatmapView's LABEL_W) plus a margin. */
 const HEATMAP_LABELS_PX = 170;
@@ -62,7 +64,11 @@ export function PlanResults({ estate, plan }: { estate: Estate; plan: Plan }) {
   const selectedServerId = useWorkbench((s) => s.selectedServerId);
   const selectServer = useWorkbench((s) => s.selectServer);
   const setActivePane = useWorkbench((s) => s.setActivePane);
-  const pins = estate.scenarios.find((sc) => sc.id === plan.scenarioId)?.pins;
+  const project = useWorkbench(selectProject);
+  const scenario = estate.scenarios.find((sc) => sc.id === plan.scenarioId);
+  const pins = scenario?.pins;
+  // The host panel's per-server series: sized on demand for the clicked host only (see app/server-demand.ts).
+  const serverSeries = useMemo(() => (project && scenario ? createServerSeries(project, scenario, plan) : undefined), [project, scenario, plan]);
   const pinnedServerIds = useMemo(() => new Set((pins ?? []).map((p) => p.serverId)), [pins]);
   // "Pin…" on a row: select that server and open the Scenario pane, where its pin picker is.
   const pinServer = useCallback(
@@ -114,7 +120,7 @@ export function PlanResults({ estate, plan }: { estate: Estate; plan: Plan }) {
         <TopologyView estate={estate} plan={plan} keptIds={keptIds} mode={mode} hour={hour} selectedDcId={selectedDcId} onSelectDc={pickSite} />
       </section>
       <section className="results-heatmap" aria-label="Utilisation heatmap" ref={heatmapBox}>
-        <HeatmapView estate={estate} plan={plan} width={heatmapWidth} />
+        <HeatmapView estate={estate} plan={plan} width={heatmapWidth} serverSeries={serverSeries} siteId={selectedDcId} />
       </section>
       <section className="results-assignments" aria-label="Where every server goes and why">
         <AssignmentTable estate={estate} plan={plan} selectedServerId={selectedServerId} onSelectServer={selectServer} site={selectedDcId} onSiteChange={pickSite} onPinServer={pinServer} pinnedServerIds={pinnedServerIds} />

@@ -55,6 +55,15 @@ describe('runs and results in the shell', () => {
     expect(screen.getByTestId('topology').getAttribute('data-mode')).toBe('before');
     expect(screen.getByTestId('topology').querySelectorAll('[data-overloaded="true"]')).toHaveLength(0);
     expect(screen.getByTestId('heatmap')).toBeTruthy();
+    // a host cell opens its stacked series: the servers sized on demand from the project's series
+    const canvas = screen.getByTestId('heatmap').querySelector('canvas');
+    if (!canvas) throw new Error('no heatmap canvas');
+    fireEvent.click(canvas, { clientX: 1, clientY: 1 });
+    const stack = screen.getByTestId('host-stack');
+    expect(stack.textContent).toContain('dc-chi-h001');
+    expect(stack.querySelectorAll('path.stack-layer')).toHaveLength(2);
+    expect(screen.queryByTestId('stack-missing')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Close host panel' }));
 
     // assignments with reasons; a row selects the server
     const rows = screen.getAllByTestId('assignment-row');
@@ -70,8 +79,11 @@ describe('runs and results in the shell', () => {
     expect(t.store.getState().selectedDataCentreId).toBe('dc-dal');
     expect(t.store.getState().serverFilters.dataCentreId).toBe('dc-dal');
     expect(screen.getAllByTestId('assignment-row')).toHaveLength(2);
+    // ... and the heatmap (the tiny plan has no Dallas hosts)
+    expect(screen.getByTestId('heatmap-site-filter').textContent).toBe('Filtered to Dallas DC');
     fireEvent.click(screen.getByRole('button', { name: 'Clear site' }));
     expect(screen.getAllByTestId('assignment-row')).toHaveLength(4);
+    expect(screen.queryByTestId('heatmap-site-filter')).toBeNull();
   });
 
   it('compares two scenarios once both have plans', async () => {

@@ -1,10 +1,10 @@
-/** The selected scenario's editor: kept sites with their host model, the sizing rules and the pins. Every change is an undoable edit. */
-import { effectiveRules, type Estate, type Scenario, type SizingPolicy, type SizingRules } from '../../../core/model/schema.ts';
+/** The selected scenario's editor: its name, kept sites with their host model, the sizing rules, the licence models in force and the pins. Every change is an undoable edit. */
+import { effectiveRules, type Estate, type LicenceModel, type Scenario, type SizingPolicy, type SizingRules } from '../../../core/model/schema.ts';
 import { useWorkbenchStore } from '../../store/react.ts';
 import { StatusChip } from '../estate/StatusChip.tsx';
 import { PinList } from '../pins/PinList.tsx';
-import { objectKey } from '../format.ts';
-import { editScenario, setHeadroom, setRule, setSiteHostModel, toggleKept } from './scenario-edits.ts';
+import { fmtMoney, objectKey } from '../format.ts';
+import { editScenario, renameScenario, setHeadroom, setRule, setSiteHostModel, toggleKept, toggleLicenceModel } from './scenario-edits.ts';
 
 const POLICIES = ['average', 'p80', 'p95', 'peak'] as const satisfies readonly SizingPolicy[];
 const DIMS = [
@@ -14,6 +14,7 @@ const DIMS = [
   ['iops', 'IOPS'],
   ['network', 'Network'],
 ] as const satisfies readonly (readonly [keyof SizingRules['headroomPct'], string])[];
+const METRICS: Record<LicenceModel['metric'], string> = { 'per-host-core': 'per host core', 'per-socket': 'per socket', 'per-vm': 'per VM' };
 const FLAGS = [
   ['nPlusOne', 'N+1 spare host per site'],
   ['segregateDepartments', 'Departments on their own hosts'],
@@ -48,9 +49,27 @@ export function ScenarioEditor({ estate, scenario }: { estate: Estate; scenario:
   const edit = (next: Partial<Scenario>, label: string) => editScenario(store, scenario, next, `${label} (${scenario.name})`);
   const k = objectKey(scenario);
   const kept = new Set(scenario.keptDataCentreIds);
+  const inForce = new Set(scenario.licenceModelIds);
+  const productName = (id: string) => estate.products.find((p) => p.id === id)?.name ?? id;
+  const rename = (raw: string) => {
+    const next = renameScenario(scenario, raw);
+    if (next) editScenario(store, scenario, next, `Rename ${scenario.name}`);
+  };
 
   return (
     <div className="scenario-editor" data-testid="scenario-editor" data-scenario-id={scenario.id}>
+      <label className="scenario-name" key={`name-${k}`}>
+        Scenario name{' '}
+        <input
+          type="text"
+          aria-label="Scenario name"
+          defaultValue={scenario.name}
+          onBlur={(e) => rename(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') rename(e.currentTarget.value);
+          }}
+        />
+      </label>
       {scenario.description && <p className="muted">{scenario.description}</p>}
       <fieldset className="kept-sites">
         <legend>Kept sites ({scenario.keptDataCentreIds.length} of {estate.dataCentres.length})</legend>
@@ -118,6 +137,32 @@ export function ScenarioEditor({ estate, scenario }: { estate: Estate; scenario:
             <input type="checkbox" checked={rules[key]} onChange={(e) => edit(setRule(scenario, key, e.currentTarget.checked), label)} /> {label}
           </label>
         ))}
+      </fieldset>
+      <fieldset className="licence-models">
+        <legend>
+          Licence models ({scenario.licenceModelIds.length} of {estate.licenceModels.length} in force)
+        </legend>
+        {estate.licenceModels.length === 0 ? (
+          <p className="muted">The project has no licence models: no product is charged.</p>
+        ) : (
+          <ul className="site-checklist licence-checklist">
+            {estate.licenceModels.map((lm) => (
+              <li key={lm.id} data-licence-model-id={lm.id} className={inForce.has(lm.id) ? 'kept' : undefined}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={inForce.has(lm.id)}
+                    onChange={() => edit(toggleLicenceModel(scenario, lm.id), inForce.has(lm.id) ? `Drop licence ${lm.name}` : `Apply licence ${lm.name}`)}
+                  />
+                  {lm.name}
+                </label>{' '}
+                <span className="muted">
+                  {productName(lm.productId)} · {fmtMoney(lm.price, estate.currency)} {METRICS[lm.metric]}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
       </fieldset>
       <PinList estate={estate} scenario={scenario} />
     </div>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkbenchStore } from '../../store/store.ts';
 import { selectCurrentScenario } from '../../store/selectors.ts';
 import { makeProject } from '../../test/fixtures.ts';
-import { duplicateScenario, editScenario, setHeadroom, setRule, setSiteHostModel, toggleKept } from './scenario-edits.ts';
+import { duplicateScenario, editScenario, renameScenario, setHeadroom, setRule, setSiteHostModel, toggleKept, toggleLicenceModel } from './scenario-edits.ts';
 
 function setup() {
   const store = createWorkbenchStore();
@@ -71,5 +71,25 @@ describe('scenario edits', () => {
     expect(current().id).toBe(original.id);
     store.getState().redo();
     expect(store.getState().project?.estate.scenarios.at(-1)?.id).toBe(id);
+  });
+});
+
+describe('licence models and the scenario name', () => {
+  it('toggles a licence model in and out, undoably', () => {
+    const { store, current } = setup();
+    editScenario(store, current(), toggleLicenceModel(current(), 'lm-a'), 'licence');
+    editScenario(store, current(), toggleLicenceModel(current(), 'lm-b'), 'licence');
+    expect(current().licenceModelIds).toEqual(['lm-a', 'lm-b']);
+    editScenario(store, current(), toggleLicenceModel(current(), 'lm-a'), 'licence');
+    expect(current().licenceModelIds).toEqual(['lm-b']);
+    store.getState().undo();
+    expect(current().licenceModelIds).toEqual(['lm-a', 'lm-b']);
+  });
+
+  it('renames to a trimmed, non-empty, different name only', () => {
+    const { current } = setup();
+    expect(renameScenario(current(), '  ')).toBeNull();
+    expect(renameScenario(current(), ` ${current().name} `)).toBeNull();
+    expect(renameScenario(current(), ' New name ')).toEqual({ name: 'New name' });
   });
 });

@@ -24,6 +24,18 @@ export function setSiteHostModel(scenario: Scenario, dcId: string, hostModelId: 
   return { hostModelByDataCentre: hostModelId === scenario.defaultHostModelId ? rest : { ...rest, [dcId]: hostModelId } };
 }
 
+/** Put a licence model in force in the scenario, or take it out. */
+export function toggleLicenceModel(scenario: Scenario, licenceModelId: string): Partial<Scenario> {
+  const ids = scenario.licenceModelIds;
+  return { licenceModelIds: ids.includes(licenceModelId) ? ids.filter((id) => id !== licenceModelId) : [...ids, licenceModelId] };
+}
+
+/** The scenario's new name, trimmed; null when it is empty or unchanged (nothing to edit). */
+export function renameScenario(scenario: Scenario, name: string): Partial<Scenario> | null {
+  const next = name.trim();
+  return next === '' || next === scenario.name ? null : { name: next };
+}
+
 type RuleKey = Exclude<keyof SizingRules, 'headroomPct'>;
 
 /** One rule overridden in the scenario. */

@@ -70,4 +70,30 @@ describe('HeatmapView', () => {
     unmount();
     expect(brush.querySelectorAll('rect.overlay')).toHaveLength(0);
   });
+
+  it('filters host, site and link rows to a selected site, with a note', () => {
+    const base = tinyPlan();
+    const plan = { ...base, hosts: [...base.hosts, { ...base.hosts[1], label: 'dc-dal-h001', dataCentreId: 'dc-dal', serverIds: ['s4'] }] };
+    const rowsShown = () => screen.getByTestId('heatmap').querySelector('canvas')?.getAttribute('data-rows');
+    const { rerender } = render(<HeatmapView estate={tinyEstate()} plan={plan} width={168} height={200} />);
+    expect(rowsShown()).toBe('4');
+    expect(screen.queryByTestId('heatmap-site-filter')).toBeNull();
+    rerender(<HeatmapView estate={tinyEstate()} plan={plan} width={168} height={200} siteId="dc-dal" />);
+    expect(rowsShown()).toBe('1');
+    expect(screen.getByText('dc-dal-h001')).toBeTruthy();
+    expect(screen.getByTestId('heatmap-site-filter').textContent).toBe('Filtered to Dallas DC');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Rows' }), { target: { value: 'sites' } });
+    expect(rowsShown()).toBe('1');
+    expect(screen.getByText('Dallas DC')).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Rows' }), { target: { value: 'links' } });
+    // links touching Dallas: Chicago – Dallas and Dallas – Phoenix, not Chicago – HQ
+    expect(rowsShown()).toBe('2');
+    expect(screen.getByText('Chicago DC – Dallas DC')).toBeTruthy();
+    expect(screen.queryByText('Chicago DC – HQ')).toBeNull();
+    rerender(<HeatmapView estate={tinyEstate()} plan={plan} width={168} height={200} siteId="dc-chi" />);
+    expect(screen.getByTestId('heatmap-site-filter').textContent).toBe('Filtered to Chicago DC');
+    expect(rowsShown()).toBe('2');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Rows' }), { target: { value: 'hosts' } });
+    expect(rowsShown()).toBe('3');
+  });
 });

@@ -7,7 +7,7 @@ import { viewLinks } from '../topology/link-loads.ts';
 import { HeatmapCanvas, type Cell } from './HeatmapCanvas.tsx';
 import { HeatmapLegend } from './HeatmapLegend.tsx';
 import { HostStack } from './HostStack.tsx';
-import { HEATMAP_DIMENSIONS, hostMatrix, linkMatrix, rowOrder, siteMatrix, type HeatmapKind, type SortKey } from './matrices.ts';
+import { filterRows, HEATMAP_DIMENSIONS, hostMatrix, linkMatrix, rowOrder, siteMatrix, type HeatmapKind, type HeatmapMatrix, type SortKey } from './matrices.ts';
 import type { HeatmapInput, HeatmapScale } from './render.ts';
 import type { ServerSeries } from './stack.ts';
 import '../views.css';
@@ -18,6 +18,8 @@ export type HeatmapViewProps = {
   plan: Plan | null;
   /** Per-server demand series over the plan's hours (the engine's sizing output), for the host panel. */
   serverSeries?: ServerSeries;
+  /** A selected data centre: host and site rows of that site only, links touching it. */
+  siteId?: string | null;
   /** The brushed range of hours, inclusive, or null when cleared. */
   onBrush?(range: [number, number] | null): void;
   /** Canvas width and maximum height, CSS pixels. */
@@ -38,7 +40,7 @@ function oneOf<T extends string>(options: readonly T[], v: string, fallback: T):
 const pct = (v: number) => (Number.isNaN(v) ? 'no data' : `${Math.round(v * 100)}%`);
 
 /** Utilisation heatmaps (hosts, sites or WAN links x hours of the week) with a time brush and a host panel. */
-export function HeatmapView({ estate, plan, serverSeries, onBrush, width = 840, height = 420, initialKind }: HeatmapViewProps) {
+export function HeatmapView({ estate, plan, serverSeries, siteId = null, onBrush, width = 840, height = 420, initialKind }: HeatmapViewProps) {
   const [kind, setKind] = useState<HeatmapKind>(initialKind ?? (plan ? 'hosts' : 'links'));
   const [dim, setDim] = useState<Dimension>('cpu');
   const [when, setWhen] = useState<'before' | 'after'>(plan ? 'after' : 'before');
@@ -53,16 +55,23 @@ export function HeatmapView({ estate, plan, serverSeries, onBrush, width = 840, 
     for (const u of estate.userSites) m.set(u.id, u.name);
     return (id: string) => m.get(id) ?? id;
   }, [estate.dataCentres, estate.userSites]);
-  const links = useMemo(() => (shownKind === 'links' ? viewLinks(estate, plan) : []), [shownKind, estate, plan]);
+  const links = useMemo(() => {
+    if (shownKind !== 'links') return [];
+    const all = viewLinks(estate, plan);
+    if (siteId === null) return all;
+    const touching = new Set(estate.wanLinks.filter((l) => l.a === siteId || l.b === siteId).map((l) => l.id));
+    return all.filter((l) => touching.has(l.linkId));
+  }, [shownKind, estate, plan, siteId]);
   const matrix = useMemo(() => {
-    if (shownKind === 'hosts' && plan) return hostMatrix(plan, dim);
-    if (shownKind === 'sites' && plan) return siteMatrix(plan, dim, dcName);
+    const ofSite = (m: HeatmapMatrix) => (siteId === null ? m : filterRows(m, (r) => r.site === siteId));
+    if (shownKind === 'hosts' && plan) return ofSite(hostMatrix(plan, dim));
+    if (shownKind === 'sites' && plan) return ofSite(siteMatrix(plan, dim, dcName));
     const ends = new Map(estate.wanLinks.map((l) => [l.id, l]));
     return linkMatrix(links, plan ? when : 'before', (id) => {
       const l = ends.get(id);
       return l ? { label: `${dcName(l.a)} – ${dcName(l.b)}`, site: l.a } : { label: id, site: '' };
     });
-  }, [shownKind, plan, dim, dcName, links, when, estate.wanLinks]);
+  }, [shownKind, plan, dim, dcName, links, when, estate.wanLinks, siteId]);
   const order = useMemo(() => rowOrder(matrix, sort), [matrix, sort]);
   const rowH = matrix.rows.length > 0 ? Math.min(24, height / matrix.rows.length) : 24;
   const canvasH = Math.max(1, Math.round(Math.min(height, rowH * Math.max(1, matrix.rows.length))));
@@ -155,12 +164,17 @@ export function HeatmapView({ estate, plan, serverSeries, onBrush, width = 840, 
             <option value="name">name</option>
           </select>
         </label>
+        {siteId !== null && (
+          <span className="heatmap-site-filter" data-testid="heatmap-site-filter">
+            Filtered to {dcName(siteId)}
+          </span>
+        )}
         <span className="v-muted">
           {matrix.rows.length} rows{brushed ? `, ${hourLabel(brushed[0], matrix.cols)} – ${hourLabel(brushed[1], matrix.cols)}` : ''}
         </span>
       </div>
       {matrix.rows.length === 0 ? (
-        <p className="v-muted">Nothing to show{plan ? '' : ': run the engine for hosts and sites'}.</p>
+        <p className="v-muted">Nothing to show{plan ? (siteId !== null ? ` for ${dcName(siteId)}` : '') : ': run the engine for hosts and sites'}.</p>
       ) : (
         <div className="heatmap-grid" style={{ gridTemplateColumns: `${LABEL_W}px ${width}px` }}>
           <div />

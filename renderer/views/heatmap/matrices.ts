@@ -91,3 +91,15 @@ export function rowOrder(m: Pick<HeatmapMatrix, 'rows' | 'cols' | 'values'>, key
   else idx.sort((a, b) => cmp(m.rows[a].label, m.rows[b].label));
   return Int32Array.from(idx);
 }
+
+/** The rows of a matrix that pass `keep`, values copied row by row (the matrix itself when all pass). */
+export function filterRows(m: HeatmapMatrix, keep: (row: HeatmapRow) => boolean): HeatmapMatrix {
+  const kept: number[] = [];
+  m.rows.forEach((r, i) => {
+    if (keep(r)) kept.push(i);
+  });
+  if (kept.length === m.rows.length) return m;
+  const values = new Float32Array(kept.length * m.cols);
+  kept.forEach((r, i) => values.set(m.values.subarray(r * m.cols, (r + 1) * m.cols), i * m.cols));
+  return { kind: m.kind, rows: kept.map((r) => m.rows[r]), cols: m.cols, values };
+}
