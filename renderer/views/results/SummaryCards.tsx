@@ -22,11 +22,13 @@ export function SummaryCards({ estate, plan }: SummaryCardsProps) {
       <Card id="bound" title="Hosts vs lower bound" value={`${fmtInt(s.hosts)} / ${fmtInt(s.bound)}`} tone={s.gapPct > 10 ? 'warn' : 'ok'}>
         gap {fmtPct(s.gapPct)} above the bound
       </Card>
-      <Card id="cost" title={`Cost over ${s.horizonMonths} months`} value={`${money(s.costBefore)} → ${money(s.costAfter)}`}>
-        sites {money(s.costBefore)} → {money(s.facilitiesAfter)} ({s.costBefore >= s.facilitiesAfter ? 'saves' : 'adds'} {money(Math.abs(s.costBefore - s.facilitiesAfter))})
-        <br />+ hosts {money(s.hostsCost)} + licences {money(s.licences)}
+      <Card id="cost" title={`Plan cost over ${s.horizonMonths} months`} value={money(s.costAfter)}>
+        hosts {money(s.hostsCost)} + licences {money(s.licences)} + kept sites {money(s.facilitiesAfter)}
         <br />
-        <span className="v-muted">Today counts the data centres' running cost only: current servers and licences are not in the estate.</span>
+        site running cost {money(s.costBefore)} today → {money(s.facilitiesAfter)} ({s.costBefore >= s.facilitiesAfter ? 'saves' : 'adds'}{' '}
+        {money(Math.abs(s.costBefore - s.facilitiesAfter))})
+        <br />
+        <span className="v-muted">Today's servers and licences are not in the estate, so only site running costs compare like for like.</span>
       </Card>
       <Card id="wan" title="WAN links overloaded" value={`${fmtInt(s.linksOverBefore)} → ${fmtInt(s.linksOverAfter)}`} tone={s.linksOverAfter > s.linksOverBefore ? 'bad' : s.linksOverAfter > 0 ? 'warn' : 'ok'}>
         today → after the moves

@@ -36,9 +36,11 @@ describe('SummaryCards', () => {
     expect(screen.getByTestId('card-servers').textContent).toContain('ratio 1.0 : 1');
     expect(screen.getByTestId('card-bound').textContent).toContain('3 / 2');
     expect(screen.getByTestId('card-bound').textContent).toContain('gap 50.0%');
-    expect(screen.getByTestId('card-cost').textContent).toContain('$864,000 → $464,400');
+    // The headline is the plan's own cost; today's figure only appears against the sites it compares with.
+    expect(screen.getByTestId('card-cost').textContent).toMatch(/^Plan cost over 36 months\$464,400/);
+    expect(screen.getByTestId('card-cost').textContent).not.toContain('$864,000 → $464,400');
     expect(screen.getByTestId('card-cost').textContent).toContain('licences $12,000');
-    expect(screen.getByTestId('card-cost').textContent).toContain('sites $864,000 → $360,000 (saves $504,000)');
+    expect(screen.getByTestId('card-cost').textContent).toContain('site running cost $864,000 today → $360,000 (saves $504,000)');
     expect(screen.getByTestId('card-wan').textContent).toContain('0 → 1');
     expect(screen.getByTestId('card-unplaced').textContent).toContain('1');
     expect(screen.getByTestId('card-unplaced').className).toContain('tone-bad');
