@@ -3,7 +3,7 @@ import type { DataCentre } from '../../../core/model/schema.ts';
 import { dataCentreForm, validateDataCentreForm, type DataCentreField, type DataCentreForm, type FieldErrors } from '../../estate/forms.ts';
 import { diffEntity } from '../../store/edits.ts';
 import { useWorkbench } from '../../store/react.ts';
-import { Field } from './Field.tsx';
+import { EditorActions, Field } from './Field.tsx';
 
 /** Side editor of one data centre; Apply is one undoable step. Keyed on the entity version by its parent. */
 export function DataCentreEditor({ dataCentre, onClose }: { dataCentre: DataCentre; onClose: () => void }) {
@@ -54,20 +54,12 @@ export function DataCentreEditor({ dataCentre, onClose }: { dataCentre: DataCent
         {text('rackCapacity', 'Rack capacity', 'numeric')}
         {text('racksUsed', 'Racks used', 'numeric')}
         {text('costPerMonth', 'Cost per month', 'decimal')}
-        <div className="editor-actions">
-          <button type="submit" className="primary">
-            Apply
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              setForm(dataCentreForm(dataCentre));
-              setErrors({});
-            }}
-          >
-            Revert
-          </button>
-        </div>
+        <EditorActions
+          onRevert={() => {
+            setForm(dataCentreForm(dataCentre));
+            setErrors({});
+          }}
+        />
       </form>
     </aside>
   );

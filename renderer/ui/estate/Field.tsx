@@ -20,3 +20,17 @@ export function Field(props: {
     </div>
   );
 }
+
+/** The footer of an editor form: Apply submits the form; Revert restores the saved values. */
+export function EditorActions({ onRevert }: { onRevert: () => void }) {
+  return (
+    <div className="editor-actions">
+      <button type="submit" className="primary">
+        Apply
+      </button>
+      <button type="button" onClick={onRevert}>
+        Revert
+      </button>
+    </div>
+  );
+}

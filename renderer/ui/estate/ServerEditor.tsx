@@ -6,7 +6,7 @@ import { useWorkbench } from '../../store/react.ts';
 import { byId, selectDataCentreById, selectDataCentres } from '../../store/selectors.ts';
 import type { WorkbenchState } from '../../store/types.ts';
 import { PinPicker } from '../pins/PinPicker.tsx';
-import { Field } from './Field.tsx';
+import { EditorActions, Field } from './Field.tsx';
 
 const NO_ZONES: readonly { id: string; name: string }[] = [];
 const selectZones = (s: WorkbenchState) => s.project?.estate.zones ?? NO_ZONES;
@@ -107,20 +107,12 @@ export function ServerEditor({ server, onClose }: { server: Server; onClose: () 
             )}
           </Field>
         )}
-        <div className="editor-actions">
-          <button type="submit" className="primary">
-            Apply
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              setForm(serverForm(server));
-              setErrors({});
-            }}
-          >
-            Revert
-          </button>
-        </div>
+        <EditorActions
+          onRevert={() => {
+            setForm(serverForm(server));
+            setErrors({});
+          }}
+        />
       </form>
       <PinPicker serverId={server.id} />
     </aside>
