@@ -9,6 +9,9 @@
  * This file may import only zod and core/ (lint: layer "contract").
  */
 import { z } from 'zod';
+import { IMPORT_KINDS, type MappingGuess } from '../core/import/mapping.ts';
+import type { QualityReport } from '../core/import/report.ts';
+import { isKnownTimeZone } from '../core/import/time.ts';
 
 /** A file the host knows: its absolute path on the host and a display name. */
 export const FileRef = z.object({ path: z.string().min(1).max(4096), name: z.string() });
@@ -16,6 +19,20 @@ export type FileRef = z.infer<typeof FileRef>;
 
 /** An opened project: the file (null for an unsaved new project) and its .cwb bytes. */
 export type OpenedProject = { file: FileRef | null; bytes: Uint8Array; recovered: boolean };
+
+/** One file of the import's mapping step. */
+export type ImportPreview = {
+  path: string;
+  name: string;
+  /** null when the file cannot be imported as it is (see error). */
+  kind: ImportFileKind | null;
+  headers: string[];
+  /** The proposed mapping (CSV kinds; null for RVTools). */
+  guess: MappingGuess | null;
+  error: string | null;
+};
+
+export type ImportRunResult = { bytes: Uint8Array; report: QualityReport; reportText: string };
 
 export type RecoveryInfo = { file: FileRef | null; savedAt: string; recoveryPath: string };
 
@@ -46,6 +63,22 @@ export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostErr
 const Bytes = z.instanceof(Uint8Array);
 const Path = z.string().min(1).max(4096);
 
+/** What an import file holds: an RVTools export (.xlsx or one of its RVTools_tab*.csv) or one of the CSV kinds. */
+export const IMPORT_FILE_KINDS = ['rvtools', ...IMPORT_KINDS] as const;
+export type ImportFileKind = (typeof IMPORT_FILE_KINDS)[number];
+/** Most files one import takes (an RVTools CSV set has about 25). */
+export const MAX_IMPORT_FILES = 64;
+const ImportPaths = z.array(Path).min(1).max(MAX_IMPORT_FILES);
+/** A per-path record (kinds, mappings) with at most MAX_IMPORT_FILES entries. */
+const perPath = <T extends z.ZodType>(value: T) =>
+  z.record(Path, value).refine((r) => Object.keys(r).length <= MAX_IMPORT_FILES, `at most ${MAX_IMPORT_FILES} files`);
+/** A confirmed column mapping: field -> header of the file (null = not mapped). */
+const ImportMapping = z.object({
+  kind: z.enum(IMPORT_KINDS),
+  columns: z.record(z.string().min(1).max(64), z.string().max(1000).nullable()).refine((c) => Object.keys(c).length <= 64, 'at most 64 fields'),
+});
+const TimeZone = z.string().min(1).max(64).refine(isKnownTimeZone, 'not a known IANA time zone');
+
 /**
  * Argument schemas of each call. The host parses its arguments with these before it acts.
  * A `path` of null means "ask the user" (a native dialog in Electron, the file browser in browser mode).
@@ -62,8 +95,23 @@ export const HostCalls = {
   recoveryCheck: z.object({}),
   recoveryOpen: z.object({ recoveryPath: Path }),
   recoveryDiscard: z.object({}),
-  /** Read a file to import (RVTools .xlsx, CSV): the raw bytes, size-limited. */
-  importRead: z.object({ path: Path.nullable(), filters: z.array(z.enum(['xlsx', 'csv', 'cwb'])).default(['xlsx', 'csv']) }),
+  /**
+   * The mapping step of File > Import: what each file holds and the proposed column mapping. paths null = ask
+   * the user (Electron: a native multi-select dialog for .xlsx / .csv); `kinds` overrides the detected kind.
+   */
+  importPreview: z.object({ paths: ImportPaths.nullable(), kinds: perPath(z.enum(IMPORT_FILE_KINDS)).optional() }),
+  /**
+   * Import the files into `base` (the current project's .cwb bytes; null = a fresh project) with the confirmed
+   * kinds and mappings; the result is the merged project's bytes and the data-quality report.
+   */
+  importRun: z.object({
+    paths: ImportPaths,
+    kinds: perPath(z.enum(IMPORT_FILE_KINDS)).optional(),
+    mappings: perPath(ImportMapping).optional(),
+    /** Zone of time stamps without an offset; default UTC. */
+    timeZone: TimeZone.optional(),
+    base: Bytes.nullable(),
+  }),
   /** Write an export (CSV, .xlsx, PNG, SVG) where the user chooses. */
   exportWrite: z.object({ suggestedName: z.string().max(255), bytes: Bytes, path: Path.nullable() }),
   /** Render the current window's print layout to PDF (browser mode: the renderer opens the print dialog). */
@@ -94,7 +142,8 @@ export type HostReturns = {
   recoveryCheck: RecoveryInfo | null;
   recoveryOpen: OpenedProject;
   recoveryDiscard: null;
-  importRead: { file: FileRef; bytes: Uint8Array };
+  importPreview: ImportPreview[];
+  importRun: ImportRunResult;
   exportWrite: FileRef;
   exportPdf: FileRef | null;
   appInfo: AppInfo;

@@ -31,6 +31,7 @@ export function browserPlatform(options: {
     },
     chooseOpen: async () => noDialog(),
     chooseSave: async () => noDialog(),
+    chooseOpenMany: async () => noDialog(),
     printToPdf: null,
     setWindowState: () => {}, // the page sets document.title itself
     confirmClose: () => {},

@@ -26,6 +26,17 @@ export function electronPlatform(windows: WindowManager, paths: { dataDir: strin
       const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    async chooseOpenMany(options: DialogOptions) {
+      const win = windows.window();
+      const opts = {
+        title: options.title,
+        // One filter with every extension first (an RVTools workbook and its CSVs together), then one per type.
+        filters: [{ name: 'Import files', extensions: options.extensions }, ...filters(options.extensions)],
+        properties: ['openFile' as const, 'multiSelections' as const],
+      };
+      const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      return r.canceled || r.filePaths.length === 0 ? null : r.filePaths;
+    },
     async chooseSave(options: DialogOptions) {
       const win = windows.window();
       const opts = { title: options.title, filters: filters(options.extensions), defaultPath: join(app.getPath('documents'), options.suggestedName ?? '') };

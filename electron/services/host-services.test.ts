@@ -68,11 +68,4 @@ describe('host services with the .cwb codec', () => {
     const info = check.ok ? (check.value as { recoveryPath: string }) : null;
     expect(await dispatch('recoveryOpen', { recoveryPath: info?.recoveryPath ?? '' })).toMatchObject({ ok: false, error: { code: 'bad-file' } });
   });
-
-  it('reads imports within the size limit and extension filter', async () => {
-    await writeFile(join(root, 'vms.csv'), 'a,b\n1,2\n');
-    const ok = await dispatch('importRead', { path: join(root, 'vms.csv') });
-    expect(ok).toMatchObject({ ok: true, value: { file: { name: 'vms.csv' } } });
-    expect(await dispatch('importRead', { path: join(root, 'plan.cwb') })).toMatchObject({ ok: false, error: { code: 'bad-argument' } });
-  });
 });

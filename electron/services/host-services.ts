@@ -4,13 +4,11 @@ import type { FileRef, HostReturns, OpenedProject } from '../contract.ts';
 import type { HostHandlers } from './dispatch.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { HostFailure } from './host-error.ts';
+import { IMPORT_EXTENSIONS, importPreview, importRun } from './import-calls.ts';
 import type { HostPlatform } from './platform.ts';
 import type { ProjectIo } from './project-io.ts';
 import { fileRef, recentFiles } from './recent-files.ts';
 import { recoveryStore } from './recovery-store.ts';
-
-/** Largest file importRead returns (RVTools exports of very large estates stay well below). */
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 const withExt = (name: string, ext: string): string => {
   const base = name.trim() || 'Untitled';
@@ -109,14 +107,16 @@ export function createHostServices(platform: HostPlatform, io: ProjectIo, clock:
       await recovery.discard();
       return null;
     },
-    async importRead({ path, filters }) {
-      const chosen = await resolvePath(path, 'read', () => platform.chooseOpen({ title: 'Import', extensions: filters }));
-      const ext = extname(chosen).slice(1).toLowerCase();
-      if (!(filters as string[]).includes(ext)) throw new HostFailure('bad-argument', `Expected a ${filters.join(' or ')} file: ${chosen}`);
-      const info = await stat(chosen);
-      if (!info.isFile()) throw new HostFailure('bad-argument', `Not a file: ${chosen}`);
-      if (info.size > MAX_IMPORT_BYTES) throw new HostFailure('too-large', `File too large to import (${info.size} bytes): ${chosen}`);
-      return { file: fileRef(chosen), bytes: new Uint8Array(await readFile(chosen)) };
+    async importPreview({ paths, kinds }) {
+      let chosen = paths;
+      if (chosen === null) {
+        chosen = (await platform.chooseOpenMany({ title: 'Import', extensions: [...IMPORT_EXTENSIONS] })) ?? cancelled();
+        for (const p of chosen) platform.paths.grant(p);
+      }
+      return importPreview(platform, chosen, kinds);
+    },
+    async importRun(args) {
+      return importRun(platform, args, clock);
     },
     async exportWrite({ suggestedName, bytes, path }) {
       const ext = extname(suggestedName).slice(1).toLowerCase();

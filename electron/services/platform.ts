@@ -20,6 +20,8 @@ export type HostPlatform = {
   /** Ask the user for a file to open / a place to save; null when cancelled. */
   chooseOpen(options: DialogOptions): Promise<string | null>;
   chooseSave(options: DialogOptions): Promise<string | null>;
+  /** Ask the user for one or more files to open (File > Import); null when cancelled. */
+  chooseOpenMany(options: DialogOptions): Promise<string[] | null>;
   /** Render the window's print layout to PDF; null where the renderer prints itself (browser mode). */
   printToPdf: (() => Promise<Uint8Array>) | null;
   setWindowState(state: { title: string; dirty: boolean }): void;

@@ -11,6 +11,7 @@ import type { WorkbenchStore } from '../store/store.ts';
 import { ask, type DialogStore } from './dialogs.ts';
 import type { ProjectCodec } from './codec.ts';
 import { newProject } from './new-project.ts';
+import { createImportFlow, type ImportFlow } from './import-flow.ts';
 
 export type ControllerDeps = {
   host: HostApi;
@@ -32,6 +33,8 @@ export type Controller = ActionTarget & {
   /** Send the unsaved state to the host's recovery file (the app calls it every 60 s). */
   writeRecovery: () => Promise<void>;
   appInfo: () => AppInfo | null;
+  /** File > Import: the Import dialog's state and steps (renderer/app/import-flow.ts). */
+  importFlow: ImportFlow;
 };
 
 const APP_NAME = 'Consolidation Workbench';
@@ -53,6 +56,7 @@ export function createController(deps: ControllerDeps): Controller {
   let busy = false;
   let closing = false;
   let recoveryRevision = -1;
+  const importFlow = createImportFlow({ host, store, codec, now, appInfo: () => info });
 
   const isBrowser = () => info?.host === 'browser';
   const appVersion = () => info?.version ?? '0.0.0';
@@ -214,11 +218,12 @@ export function createController(deps: ControllerDeps): Controller {
       const r = await host.recoveryWrite({ file: s.file, bytes: encoded.bytes });
       if (r.ok) recoveryRevision = revision;
     },
+    importFlow,
     importFile: async () => {
-      await ask(dialogs, 'message', {
-        title: 'Import',
-        message: 'Importing RVTools workbooks and CSV inventories comes in a later version of the workbench.',
-      });
+      if (busy || importFlow.state.getState().open) return;
+      importFlow.open();
+      // Electron: straight to the native dialog (cancelling it leaves the Import dialog open).
+      if (!isBrowser()) await importFlow.chooseFiles();
     },
     exportPdf: () =>
       exclusive(undefined, async () => {

@@ -2,7 +2,8 @@
  * Edits of the estate as small patch objects with their inverse (Actual Budget's undoable handlers, reduced to
  * data): each patch names a collection, an entity id and the fields before and after. Undo applies `before`,
  * redo applies `after`. Applying a patch copies only the changed entity and the array that holds it; the
- * other entities (and the series) keep their identity, so memoised views of them stay valid.
+ * other entities (and the series) keep their identity, so memoised views of them stay valid. An import
+ * replaces the whole project in one step (`replace`), keeping both projects for undo and redo.
  */
 import type { Estate } from '../../core/model/schema.ts';
 import type { Project } from '../../core/model/project.ts';
@@ -20,8 +21,19 @@ export type InsertPatch = {
 }[EditableCollection];
 export type EntityPatch = FieldPatch | InsertPatch;
 
-/** One undoable step: a label for the UI and the patches applied together. */
-export type Edit = { seq: number; label: string; patches: readonly EntityPatch[] };
+/** The whole project replaced (an import): undo restores `before` (the very same object), redo `after`. */
+export type ProjectReplacement = { before: Project; after: Project };
+
+/**
+ * One undoable step: a label for the UI and the patches applied together, or (`replace`, with no patches) a
+ * whole-project replacement.
+ */
+export type Edit = { seq: number; label: string; patches: readonly EntityPatch[]; replace?: ProjectReplacement };
+
+/** The project after doing (`after`) or undoing (`before`) an edit. */
+export function applyEditSide(project: Project, edit: Edit, side: 'before' | 'after'): Project {
+  return edit.replace ? edit.replace[side] : applyPatches(project, edit.patches, side);
+}
 
 /** The fields of `next` that differ from `current`, with their old values: a patch, or null if nothing changed. */
 export function diffEntity<C extends EditableCollection>(

@@ -6,7 +6,7 @@
 import type { StateCreator } from 'zustand';
 import type { FileRef } from '../../electron/contract.ts';
 import type { Project } from '../../core/model/project.ts';
-import { applyPatches, type Edit, type EntityPatch } from './edits.ts';
+import { applyEditSide, applyPatches, type Edit, type EntityPatch } from './edits.ts';
 import type { WorkbenchState } from './types.ts';
 import { NO_SERVER_FILTERS } from './view-slice.ts';
 import { IDLE_JOB, NO_PLANS } from './jobs-slice.ts';
@@ -29,6 +29,8 @@ export type ProjectSlice = {
   loadProject: (project: Project, file: FileRef | null, options?: { dirty?: boolean }) => void;
   /** Apply patches as one undoable step. Does nothing when there are no patches. */
   applyEdit: (label: string, patches: readonly EntityPatch[]) => void;
+  /** Replace the whole project as one undoable step (an import); the file and the saved point stay. */
+  replaceProject: (label: string, project: Project) => void;
   undo: () => void;
   redo: () => void;
   /** The marker of the current state, taken when encoding for a save (edits may land while saving). */
@@ -38,6 +40,19 @@ export type ProjectSlice = {
 };
 
 const topSeq = (stack: readonly Edit[]): number => (stack.length === 0 ? 0 : stack[stack.length - 1].seq);
+
+/** Selections that name something the new project no longer has are cleared (undo of an import). */
+function keptSelection(s: WorkbenchState, project: Project): Partial<WorkbenchState> {
+  const out: Partial<WorkbenchState> = {};
+  if (s.selectedServerId !== null && !project.estate.servers.some((x) => x.id === s.selectedServerId)) out.selectedServerId = null;
+  if (s.selectedDataCentreId !== null && !project.estate.dataCentres.some((x) => x.id === s.selectedDataCentreId)) out.selectedDataCentreId = null;
+  return out;
+}
+
+const withProject = (s: WorkbenchState, project: Project): Partial<WorkbenchState> =>
+  s.project !== null && project.estate.servers === s.project.estate.servers && project.estate.dataCentres === s.project.estate.dataCentres
+    ? { project }
+    : { project, ...keptSelection(s, project) };
 
 export const createProjectSlice: StateCreator<WorkbenchState, [], [], ProjectSlice> = (set, get) => ({
   project: null,
@@ -82,13 +97,28 @@ export const createProjectSlice: StateCreator<WorkbenchState, [], [], ProjectSli
       revision: s.revision + 1,
     });
   },
+  replaceProject: (label, project) => {
+    const s = get();
+    if (!s.project || project === s.project) return;
+    const edit: Edit = { seq: s.nextSeq, label, patches: [], replace: { before: s.project, after: project } };
+    const undoStack = [...s.undoStack, edit];
+    set({
+      project,
+      undoStack,
+      redoStack: [],
+      nextSeq: s.nextSeq + 1,
+      dirty: topSeq(undoStack) !== s.savedMarker,
+      revision: s.revision + 1,
+      ...keptSelection(s, project),
+    });
+  },
   undo: () => {
     const s = get();
     if (!s.project || s.undoStack.length === 0) return;
     const edit = s.undoStack[s.undoStack.length - 1];
     const undoStack = s.undoStack.slice(0, -1);
     set({
-      project: applyPatches(s.project, edit.patches, 'before'),
+      ...withProject(s, applyEditSide(s.project, edit, 'before')),
       undoStack,
       redoStack: [...s.redoStack, edit],
       dirty: topSeq(undoStack) !== s.savedMarker,
@@ -101,7 +131,7 @@ export const createProjectSlice: StateCreator<WorkbenchState, [], [], ProjectSli
     const edit = s.redoStack[s.redoStack.length - 1];
     const undoStack = [...s.undoStack, edit];
     set({
-      project: applyPatches(s.project, edit.patches, 'after'),
+      ...withProject(s, applyEditSide(s.project, edit, 'after')),
       undoStack,
       redoStack: s.redoStack.slice(0, -1),
       dirty: topSeq(undoStack) !== s.savedMarker,

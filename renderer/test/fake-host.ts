@@ -1,5 +1,5 @@
 /** An in-memory HostApi for renderer tests: files by path, recorded calls, overridable answers. */
-import type { AppInfo, FileRef, HostApi, HostCallName, HostEvents, HostResult, RecoveryInfo } from '../../electron/contract.ts';
+import type { AppInfo, FileRef, HostApi, HostCallArgs, HostCallName, HostEvents, HostResult, HostReturns, RecoveryInfo } from '../../electron/contract.ts';
 import type { Project } from '../../core/model/project.ts';
 import type { ProjectCodec } from '../app/codec.ts';
 
@@ -25,6 +25,11 @@ export type FakeHostOptions = {
   initial: { file: FileRef | null; bytes: Uint8Array };
   files?: Record<string, Uint8Array>;
   recovery?: RecoveryInfo | null;
+  /** Answers of the import calls (default: cancelled). */
+  imports?: {
+    preview?: (args: HostCallArgs<'importPreview'>) => Promise<HostResult<HostReturns['importPreview']>>;
+    run?: (args: HostCallArgs<'importRun'>) => Promise<HostResult<HostReturns['importRun']>>;
+  };
 };
 
 export function fakeHost(options: FakeHostOptions) {
@@ -66,7 +71,8 @@ export function fakeHost(options: FakeHostOptions) {
       return bytes ? ok({ file: recovery?.file ?? null, bytes, recovered: true }) : { ok: false, error: { code: 'not-found', message: 'gone' } };
     },
     recoveryDiscard: async (a) => (rec('recoveryDiscard', a), (recovery = null), ok(null)),
-    importRead: async (a) => (rec('importRead', a), { ok: false, error: { code: 'cancelled', message: 'cancelled' } }),
+    importPreview: async (a) => (rec('importPreview', a), options.imports?.preview ? options.imports.preview(a) : { ok: false, error: { code: 'cancelled', message: 'cancelled' } }),
+    importRun: async (a) => (rec('importRun', a), options.imports?.run ? options.imports.run(a) : { ok: false, error: { code: 'cancelled', message: 'cancelled' } }),
     exportWrite: async (a) => (rec('exportWrite', a), { ok: false, error: { code: 'cancelled', message: 'cancelled' } }),
     exportPdf: async (a) => (rec('exportPdf', a), ok(null)),
     appInfo: async (a) => (

@@ -12,10 +12,12 @@ import type { Project } from '../../core/model/project.ts';
 import { createEngineRunner } from '../app/engine-runner.ts';
 import { fakeEngine } from './fake-engine.ts';
 
-export function renderApp(options: { project?: Project; host?: FakeHostOptions['host']; files?: (codec: ReturnType<typeof fakeCodec>) => Record<string, Uint8Array> } = {}) {
+export function renderApp(
+  options: { project?: Project; host?: FakeHostOptions['host']; files?: (codec: ReturnType<typeof fakeCodec>) => Record<string, Uint8Array>; imports?: (codec: ReturnType<typeof fakeCodec>) => FakeHostOptions['imports'] } = {},
+) {
   const codec = fakeCodec();
   const project = options.project ?? makeProject(200, 3, 4);
-  const host = fakeHost({ host: options.host, initial: { file: null, bytes: codec.bytesOf(project) }, files: options.files?.(codec) });
+  const host = fakeHost({ host: options.host, initial: { file: null, bytes: codec.bytesOf(project) }, files: options.files?.(codec), imports: options.imports?.(codec) });
   const store = createWorkbenchStore();
   const dialogs = createDialogStore();
   const controller = createController({ host: host.api, store, dialogs, codec, now: () => new Date(Date.UTC(2026, 10, 22)), print: () => {} });

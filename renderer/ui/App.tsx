@@ -16,6 +16,7 @@ import { EstatePane } from './panes/EstatePane.tsx';
 import { ScenarioPane } from './panes/ScenarioPane.tsx';
 import { ResultsPane } from './panes/ResultsPane.tsx';
 import { PaneTabs } from './PaneTabs.tsx';
+import { ImportDialog } from './import/ImportDialog.tsx';
 
 export const RECOVERY_INTERVAL_MS = 60_000;
 
@@ -82,10 +83,11 @@ function useHostWiring() {
 
 export function App() {
   useHostWiring();
-  const { dialogs } = useApp();
+  const { dialogs, controller } = useApp();
+  const importing = useStore(controller.importFlow.state, (s) => s.open);
   const ready = useWorkbench((s) => s.project !== null);
   const pane = useWorkbench((s) => s.activePane);
-  const modal = useStore(dialogs, (s) => s.queue.length > 0);
+  const modal = useStore(dialogs, (s) => s.queue.length > 0) || importing;
 
   return (
     <div className="app" data-testid={ready ? 'app-ready' : 'app-loading'}>
@@ -105,6 +107,7 @@ export function App() {
         </main>
         <StatusBar />
       </div>
+      <ImportDialog />
       <Dialogs />
     </div>
   );
