@@ -46,7 +46,15 @@ export function electronPlatform(windows: WindowManager, paths: { dataDir: strin
     async printToPdf() {
       const win = windows.window();
       if (!win) throw new Error('No window to print');
-      const pdf = await win.webContents.printToPDF({ printBackground: true, landscape: true, pageSize: 'A4' });
+      // the report's print layout (renderer/report): A4 portrait, page size and margins from its @page rule
+      const pdf = await win.webContents.printToPDF({
+        pageSize: 'A4',
+        landscape: false,
+        printBackground: true,
+        preferCSSPageSize: true,
+        margins: { top: 0, bottom: 0, left: 0, right: 0 },
+        displayHeaderFooter: false,
+      });
       return new Uint8Array(pdf);
     },
     setWindowState: (state) => windows.setState(state),

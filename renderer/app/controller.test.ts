@@ -168,14 +168,14 @@ describe('controller', () => {
     expect(t.host.callsOf('recoveryWrite')).toHaveLength(2);
   });
 
-  it('export PDF prints in browser mode and asks the host in Electron', async () => {
+  it('export PDF without a plan asks for a run first and prints nothing (the flow is in report-flow.test.ts)', async () => {
     const b = setup({ host: 'browser' });
     await b.controller.start();
-    await b.controller.exportPdf();
-    expect(b.printed).toHaveLength(1);
-    const e = setup();
-    await e.controller.start();
-    await e.controller.exportPdf();
-    expect(e.host.callsOf('exportPdf')[0].args).toMatchObject({ suggestedName: 'Fixture.pdf', path: null });
+    const done = b.controller.exportPdf();
+    const d = await answer(b.dialogs, 'message', null);
+    expect(d.props).toMatchObject({ title: 'Run the plan first' });
+    await done;
+    expect(b.printed).toHaveLength(0);
+    expect(b.host.callsOf('exportPdf')).toHaveLength(0);
   });
 });

@@ -11,6 +11,8 @@ import type { WorkbenchStore } from '../store/store.ts';
 import { ask, type DialogStore } from './dialogs.ts';
 import type { ProjectCodec } from './codec.ts';
 import { newProject } from './new-project.ts';
+import { exportReportPdf } from './report-flow.ts';
+import { exportCurrentView } from './export-image.ts';
 import { createImportFlow, type ImportFlow } from './import-flow.ts';
 
 export type ControllerDeps = {
@@ -225,15 +227,13 @@ export function createController(deps: ControllerDeps): Controller {
       // Electron: straight to the native dialog (cancelling it leaves the Import dialog open).
       if (!isBrowser()) await importFlow.chooseFiles();
     },
+    // the snapshot report of the current scenario's plan (renderer/app/report-flow.ts)
     exportPdf: () =>
+      exclusive(undefined, () => exportReportPdf({ host, store, dialogs, isBrowser: isBrowser(), print: deps.print, now, fileName: suggestedFileName })),
+    exportViewImage: () =>
       exclusive(undefined, async () => {
-        if (isBrowser()) {
-          deps.print();
-          return;
-        }
         const s = store.getState();
-        const r = await host.exportPdf({ suggestedName: suggestedFileName(s.project?.estate.name ?? 'Untitled', '.pdf'), path: null });
-        if (!r.ok) await report('Could not export the PDF', r.error);
+        await exportCurrentView({ host, dialogs, appInfo: () => info, activePane: s.activePane, projectName: s.project?.estate.name ?? 'Untitled' });
       }),
     undo: () => store.getState().undo(),
     redo: () => store.getState().redo(),

@@ -15,7 +15,7 @@ export type DialogKinds = {
   recover: { props: { info: RecoveryInfo }; answer: RecoverChoice };
   error: { props: { title: string; message: string }; answer: null };
   message: { props: { title: string; message: string }; answer: null };
-  fileBrowser: { props: { mode: 'open' | 'save'; suggestedName: string }; answer: string | null };
+  fileBrowser: { props: { mode: 'open' | 'save'; suggestedName: string; accept?: readonly string[] }; answer: string | null };
 };
 export type DialogKind = keyof DialogKinds;
 

@@ -16,6 +16,7 @@ import { EstatePane } from './panes/EstatePane.tsx';
 import { ScenarioPane } from './panes/ScenarioPane.tsx';
 import { ResultsPane } from './panes/ResultsPane.tsx';
 import { PaneTabs } from './PaneTabs.tsx';
+import { ReportLayer } from '../report/ReportLayer.tsx';
 import { ImportDialog } from './import/ImportDialog.tsx';
 
 export const RECOVERY_INTERVAL_MS = 60_000;
@@ -108,6 +109,7 @@ export function App() {
         <StatusBar />
       </div>
       <ImportDialog />
+      <ReportLayer />
       <Dialogs />
     </div>
   );

@@ -39,6 +39,7 @@ export function Toolbar() {
       <div className="tool-group">
         <ActionButton id="file.import" />
         <ActionButton id="file.exportPdf" />
+        <ActionButton id="file.exportImage" />
       </div>
       <div className="tool-group">
         <ActionButton id="edit.undo" disabled={!canUndo} />

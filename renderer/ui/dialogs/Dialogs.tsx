@@ -72,6 +72,6 @@ export function Dialogs() {
         </Modal>
       );
     case 'fileBrowser':
-      return <FileBrowserDialog key={d.id} mode={d.props.mode} suggestedName={d.props.suggestedName} onDone={d.resolve} />;
+      return <FileBrowserDialog key={d.id} mode={d.props.mode} suggestedName={d.props.suggestedName} accept={d.props.accept} onDone={d.resolve} />;
   }
 }

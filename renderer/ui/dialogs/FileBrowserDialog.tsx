@@ -15,11 +15,26 @@ export function joinPath(dir: string, name: string): string {
   return dir.endsWith(sep) ? `${dir}${name}` : `${dir}${sep}${name}`;
 }
 
-export function withExtension(path: string, ext = '.cwb'): string {
-  return path.toLowerCase().endsWith(ext) ? path : `${path}${ext}`;
+/** The path with one of `accept`'s extensions: kept when it has one, else the first is added. */
+export function withExtension(path: string, accept: readonly string[] = ['.cwb']): string {
+  const lower = path.toLowerCase();
+  return accept.some((ext) => lower.endsWith(ext.toLowerCase())) ? path : `${path}${accept[0] ?? ''}`;
 }
 
-export function FileBrowserDialog(props: { mode: 'open' | 'save'; suggestedName: string; onDone: (path: string | null) => void }) {
+/** The extensions a dialog accepts: given, else the suggested name's (".xlsx"), else ".cwb" (projects). */
+export function acceptedExtensions(suggestedName: string, accept?: readonly string[]): string[] {
+  if (accept && accept.length > 0) return accept.map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase());
+  const ext = suggestedName.match(/\.[a-z0-9]{1,8}$/i)?.[0];
+  return [ext ? ext.toLowerCase() : '.cwb'];
+}
+
+export function FileBrowserDialog(props: {
+  mode: 'open' | 'save';
+  suggestedName: string;
+  /** Extensions listed and accepted (".svg"); default: the suggested name's, else ".cwb". */
+  accept?: readonly string[];
+  onDone: (path: string | null) => void;
+}) {
   const { host } = useApp();
   const [dir, setDir] = useState<string | null>(null);
   const [listing, setListing] = useState<Listing | null>(null);
@@ -27,12 +42,15 @@ export function FileBrowserDialog(props: { mode: 'open' | 'save'; suggestedName:
   const [path, setPath] = useState('');
   const [typed, setTyped] = useState(false);
   const pathId = useId();
-  const title = props.mode === 'open' ? 'Open project' : 'Save project as';
   const { suggestedName, mode } = props;
+  const accept = acceptedExtensions(suggestedName, props.accept);
+  const acceptKey = accept.join(',');
+  const isProject = accept.length === 1 && accept[0] === '.cwb';
+  const title = mode === 'open' ? 'Open project' : isProject ? 'Save project as' : `Export as ${accept.map((e) => e.slice(1).toUpperCase()).join(' or ')}`;
 
   useEffect(() => {
     let live = true;
-    void host.filesList({ dir, extensions: ['cwb'] }).then((r) => {
+    void host.filesList({ dir, extensions: acceptKey.split(',').map((e) => e.slice(1)) }).then((r) => {
       if (!live) return;
       if (r.ok) {
         setListing(r.value);
@@ -47,12 +65,12 @@ export function FileBrowserDialog(props: { mode: 'open' | 'save'; suggestedName:
     };
     // `typed` is read when a listing arrives, it does not trigger one
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [host, dir, mode, suggestedName]);
+  }, [host, dir, mode, suggestedName, acceptKey]);
 
   const submit = () => {
     const p = path.trim();
     if (p === '') return;
-    props.onDone(mode === 'save' ? withExtension(p) : p);
+    props.onDone(mode === 'save' ? withExtension(p, accept) : p);
   };
 
   return (
@@ -78,7 +96,7 @@ export function FileBrowserDialog(props: { mode: 'open' | 'save'; suggestedName:
           </p>
         )}
         <ul className="file-list" aria-label="Files">
-          {listing?.entries.length === 0 && <li className="muted">No folders or projects here.</li>}
+          {listing?.entries.length === 0 && <li className="muted">{isProject ? 'No folders or projects here.' : 'No folders or matching files here.'}</li>}
           {listing?.entries.map((e) => (
             <li key={e.path}>
               <button

@@ -15,6 +15,9 @@ import { useApp } from '../app-context.ts';
 import { exportPlan, PLAN_EXPORT_FORMATS, type PlanExportFormat } from '../../app/export-plan.ts';
 import { createServerSeries } from '../../app/server-demand.ts';
 import { selectProject } from '../../store/selectors.ts';
+import { openReportPreview } from '../../app/report-flow.ts';
+import { exportImage, heatmapTarget, imageBaseName, topologyTarget, type ImageFormat } from '../../app/export-image.ts';
+import type { HeatmapInput } from '../../views/heatmap/render.ts';
 
 /** The heatmap's row labels, beside the canvas (HeatmapView's LABEL_W) plus a margin. */
 const HEATMAP_LABELS_PX = 170;
@@ -84,6 +87,17 @@ export function PlanResults({ estate, plan }: { estate: Estate; plan: Plan }) {
   // the whole week fits the pane: no horizontal scrolling that would hide the end of the week
   const heatmapWidth = boxWidth === null ? 840 : Math.max(336, boxWidth - HEATMAP_LABELS_PX);
   const selectedDcName = estate.dataCentres.find((d) => d.id === selectedDcId)?.name ?? null;
+  const { host, dialogs, controller } = useApp();
+  const imageDeps = useMemo(() => ({ host, dialogs, appInfo: controller.appInfo }), [host, dialogs, controller]);
+  const baseName = imageBaseName(`${estate.name} - ${scenario?.name ?? plan.scenarioId}`);
+  const exportMap = useCallback(
+    (svg: SVGSVGElement, format: ImageFormat) => void exportImage(imageDeps, topologyTarget(svg, `${baseName} - WAN map ${mode}`), format),
+    [imageDeps, baseName, mode],
+  );
+  const exportHeatmap = useCallback(
+    (input: HeatmapInput, label: string) => void exportImage(imageDeps, heatmapTarget(input, imageBaseName(`${baseName} - heatmap ${label}`))),
+    [imageDeps, baseName],
+  );
 
   /** A site picked on the map (or in the table's filter) selects it and filters the Estate servers table too. */
   const pickSite = useCallback(
@@ -96,7 +110,12 @@ export function PlanResults({ estate, plan }: { estate: Estate; plan: Plan }) {
 
   return (
     <div className="plan-results" data-testid="plan-results" data-final={plan.final}>
-      <ExportPlanControl estate={estate} plan={plan} />
+      <div className="results-actions" style={{ display: 'flex', gap: 8, alignItems: 'center', gridColumn: '1 / -1' }}>
+        <ExportPlanControl estate={estate} plan={plan} />
+        <button type="button" onClick={() => openReportPreview(plan.scenarioId, () => new Date())} data-testid="open-report" title="The PDF snapshot report of this plan, on screen">
+          Report…
+        </button>
+      </div>
       <SummaryCards estate={estate} plan={plan} />
       <section className="results-map" aria-label="WAN topology">
         <div className="results-map-bar">
@@ -117,10 +136,10 @@ export function PlanResults({ estate, plan }: { estate: Estate; plan: Plan }) {
             </span>
           )}
         </div>
-        <TopologyView estate={estate} plan={plan} keptIds={keptIds} mode={mode} hour={hour} selectedDcId={selectedDcId} onSelectDc={pickSite} />
+        <TopologyView estate={estate} plan={plan} keptIds={keptIds} mode={mode} hour={hour} selectedDcId={selectedDcId} onSelectDc={pickSite} onExportImage={exportMap} />
       </section>
       <section className="results-heatmap" aria-label="Utilisation heatmap" ref={heatmapBox}>
-        <HeatmapView estate={estate} plan={plan} width={heatmapWidth} serverSeries={serverSeries} siteId={selectedDcId} />
+        <HeatmapView estate={estate} plan={plan} width={heatmapWidth} serverSeries={serverSeries} siteId={selectedDcId} onExportImage={exportHeatmap} />
       </section>
       <section className="results-assignments" aria-label="Where every server goes and why">
         <AssignmentTable estate={estate} plan={plan} selectedServerId={selectedServerId} onSelectServer={selectServer} site={selectedDcId} onSiteChange={pickSite} onPinServer={pinServer} pinnedServerIds={pinnedServerIds} />

@@ -26,6 +26,8 @@ export type HeatmapViewProps = {
   width?: number;
   height?: number;
   initialKind?: HeatmapKind;
+  /** Shows a "PNG" button; called with the raster input as drawn and a name for it. */
+  onExportImage?(input: HeatmapInput, label: string): void;
 };
 
 const SCALE: HeatmapScale = { max: 1, over: 1 };
@@ -40,7 +42,7 @@ function oneOf<T extends string>(options: readonly T[], v: string, fallback: T):
 const pct = (v: number) => (Number.isNaN(v) ? 'no data' : `${Math.round(v * 100)}%`);
 
 /** Utilisation heatmaps (hosts, sites or WAN links x hours of the week) with a time brush and a host panel. */
-export function HeatmapView({ estate, plan, serverSeries, siteId = null, onBrush, width = 840, height = 420, initialKind }: HeatmapViewProps) {
+export function HeatmapView({ estate, plan, serverSeries, siteId = null, onBrush, width = 840, height = 420, initialKind, onExportImage }: HeatmapViewProps) {
   const [kind, setKind] = useState<HeatmapKind>(initialKind ?? (plan ? 'hosts' : 'links'));
   const [dim, setDim] = useState<Dimension>('cpu');
   const [when, setWhen] = useState<'before' | 'after'>(plan ? 'after' : 'before');
@@ -168,6 +170,11 @@ export function HeatmapView({ estate, plan, serverSeries, siteId = null, onBrush
           <span className="heatmap-site-filter" data-testid="heatmap-site-filter">
             Filtered to {dcName(siteId)}
           </span>
+        )}
+        {onExportImage && matrix.rows.length > 0 && (
+          <button type="button" title="Export the heatmap as PNG" onClick={() => onExportImage(input, `${shownKind} ${shownKind === 'links' ? (plan ? when : 'before') : dim}`)} data-testid="heatmap-export-png">
+            PNG
+          </button>
         )}
         <span className="v-muted">
           {matrix.rows.length} rows{brushed ? `, ${hourLabel(brushed[0], matrix.cols)} – ${hourLabel(brushed[1], matrix.cols)}` : ''}

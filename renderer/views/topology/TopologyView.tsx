@@ -21,6 +21,8 @@ export type TopologyViewProps = {
   /** Drawing size in SVG units (the SVG scales to its container). */
   width?: number;
   height?: number;
+  /** Shows "SVG" and "PNG" buttons on the map; called with the live SVG element. */
+  onExportImage?(svg: SVGSVGElement, format: 'svg' | 'png'): void;
 };
 
 export type Hover = { kind: 'dc' | 'link'; id: string; x: number; y: number } | null;
@@ -28,7 +30,7 @@ export type Hover = { kind: 'dc' | 'link'; id: string; x: number; y: number } | 
 const fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** Data centres, user sites and WAN links on a US map (or a graph layout when coordinates are missing). */
-export function TopologyView({ estate, plan, keptIds, mode, hour, selectedDcId, onSelectDc, width = 960, height = 600 }: TopologyViewProps) {
+export function TopologyView({ estate, plan, keptIds, mode, hour, selectedDcId, onSelectDc, width = 960, height = 600, onExportImage }: TopologyViewProps) {
   const { dataCentres, userSites, wanLinks } = estate;
   const layout = useMemo(() => layoutTopology({ dataCentres, userSites, wanLinks }, width, height), [dataCentres, userSites, wanLinks, width, height]);
   const links = useMemo(() => viewLinks(estate, plan), [estate, plan]);
@@ -137,6 +139,15 @@ export function TopologyView({ estate, plan, keptIds, mode, hour, selectedDcId, 
           </g>
         </g>
       </svg>
+      {onExportImage && (
+        <div className="topology-export" role="group" aria-label="Export the map">
+          {(['svg', 'png'] as const).map((f) => (
+            <button key={f} type="button" title={`Export the map as ${f.toUpperCase()}`} onClick={() => svgRef.current && onExportImage(svgRef.current, f)} data-testid={`topology-export-${f}`}>
+              {f.toUpperCase()}
+            </button>
+          ))}
+        </div>
+      )}
       {hover && (hoveredDc || hoveredLink) && <TopologyTooltip x={hover.x} y={hover.y} dc={hoveredDc} link={hoveredLink} flowsById={flowsById} names={names} />}
       <TopologyLegend model={model} mode={mode} hasPlan={plan !== null} hour={hour} />
     </div>

@@ -1,0 +1,84 @@
+/**
+ * Export PDF and the report preview. The PDF is the snapshot report (renderer/report), never a print of the
+ * workbench: the flow mounts the report layer for the scenario (the preview's, else the one the Results pane
+ * shows, else the Scenario pane's), waits until it is on the page, then prints. Electron: host.exportPdf asks
+ * where and prints the window with printToPDF, where @media print shows only the report. Browser mode: the
+ * page's print dialog. The layer is taken down again unless the preview was open.
+ *
+ * Without a plan for that scenario the flow says so and stops: a run takes seconds to minutes and its result
+ * should be looked at before it goes into a report, so it is not started behind the user's back.
+ */
+import type { HostApi } from '../../electron/contract.ts';
+import type { WorkbenchStore } from '../store/store.ts';
+import type { WorkbenchState } from '../store/types.ts';
+import { selectCurrentScenario, selectResultsScenarioId } from '../store/selectors.ts';
+import { closeReport, reportDate, reportStore, showReport, whenRendered, type ReportStore } from '../report/report-state.ts';
+import { ask, type DialogStore } from './dialogs.ts';
+
+export type ReportFlowDeps = {
+  host: HostApi;
+  store: WorkbenchStore;
+  dialogs: DialogStore;
+  /** Browser mode prints with the page's dialog; Electron asks the host for printToPDF. */
+  isBrowser: boolean;
+  print: () => void;
+  now: () => Date;
+  /** A safe file name from a base name and an extension (the controller's suggestedFileName). */
+  fileName: (base: string, ext: string) => string;
+  reports?: ReportStore;
+  /** How long to wait for the report to render before giving up. */
+  renderTimeoutMs?: number;
+};
+
+/** The scenario a report is for: the open preview's, else the Results pane's (when shown), else the current one. */
+export function reportScenarioId(state: WorkbenchState, reports: ReportStore = reportStore): string | null {
+  const open = reports.getState().request;
+  if (open?.purpose === 'preview') return open.scenarioId;
+  if (state.activePane === 'results') return selectResultsScenarioId(state) ?? selectCurrentScenario(state)?.id ?? null;
+  return selectCurrentScenario(state)?.id ?? null;
+}
+
+/** Open the on-screen report of a scenario's plan. */
+export function openReportPreview(scenarioId: string, now: () => Date, reports: ReportStore = reportStore): number {
+  return showReport(reports, scenarioId, 'preview', reportDate(now()));
+}
+
+export async function exportReportPdf(deps: ReportFlowDeps): Promise<void> {
+  const { host, store, dialogs } = deps;
+  const reports = deps.reports ?? reportStore;
+  const state = store.getState();
+  const estate = state.project?.estate;
+  const scenarioId = reportScenarioId(state, reports);
+  const scenario = estate?.scenarios.find((s) => s.id === scenarioId);
+  if (!estate || !scenario) {
+    await ask(dialogs, 'message', { title: 'Export PDF', message: 'There is no scenario to report on. Add a scenario and run the plan first.' });
+    return;
+  }
+  if (!state.plans[scenario.id]) {
+    await ask(dialogs, 'message', {
+      title: 'Run the plan first',
+      message: `There is no plan for "${scenario.name}" yet. Run it in the Scenario pane, look at the results, then export the PDF report.`,
+    });
+    return;
+  }
+  const before = reports.getState().request;
+  const token = before?.purpose === 'preview' && before.scenarioId === scenario.id ? before.token : showReport(reports, scenario.id, 'print', reportDate(deps.now()));
+  try {
+    if (!(await whenRendered(reports, token, deps.renderTimeoutMs))) {
+      await ask(dialogs, 'error', { title: 'Could not export the PDF', message: 'The report did not finish rendering.' });
+      return;
+    }
+    if (deps.isBrowser) {
+      deps.print();
+      return;
+    }
+    const r = await host.exportPdf({ suggestedName: deps.fileName(`${estate.name} - ${scenario.name} report`, '.pdf'), path: null });
+    if (!r.ok && r.error.code !== 'cancelled') await ask(dialogs, 'error', { title: 'Could not export the PDF', message: r.error.message });
+  } finally {
+    // put back what was there: the preview stays open, a print-only mount goes
+    if (reports.getState().request?.token === token && token !== before?.token) {
+      if (before) reports.setState({ request: before });
+      else closeReport(reports);
+    }
+  }
+}
