@@ -131,7 +131,7 @@ test('the WAN map exports as a standalone SVG and the heatmap as a PNG to the fi
   const report = new ReportPreview(app.page);
   await report.mapExport('svg').click();
   const target = join(app.filesRoot, 'wan-map.svg');
-  await new FileDialog(app.page, 'save').choose(target);
+  await new FileDialog(app.page, 'export').choose(target);
   await expect.poll(() => statSync(target, { throwIfNoEntry: false })?.size ?? 0).toBeGreaterThan(1000);
   const svg = readFileSync(target, 'utf8');
   expect(svg.startsWith('<?xml')).toBe(true);
@@ -154,7 +154,7 @@ test('the WAN map exports as a standalone SVG and the heatmap as a PNG to the fi
   // the heatmap as PNG, the same way
   await app.page.getByTestId('heatmap-export-png').click();
   const png = join(app.filesRoot, 'heatmap.png');
-  await new FileDialog(app.page, 'save').choose(png);
+  await new FileDialog(app.page, 'export').choose(png);
   await expect.poll(() => statSync(png, { throwIfNoEntry: false })?.size ?? 0).toBeGreaterThan(100);
   const bytes = readFileSync(png);
   expect(distinctColours(bytes)).toBeGreaterThan(2);

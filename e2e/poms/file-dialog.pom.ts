@@ -1,13 +1,14 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** Browser mode's in-app file browser ("Open project" / "Save project as"). */
+/** Browser mode's in-app file browser: "Open project", "Save project as", or "Export as …" for exports. */
 export class FileDialog {
   readonly dialog: Locator;
   constructor(
     page: Page,
-    readonly kind: 'open' | 'save',
+    readonly kind: 'open' | 'save' | 'export',
   ) {
-    this.dialog = page.getByRole('dialog', { name: kind === 'open' ? 'Open project' : 'Save project as' });
+    const name = kind === 'open' ? 'Open project' : kind === 'save' ? 'Save project as' : /^Export as /;
+    this.dialog = page.getByRole('dialog', { name });
   }
 
   async choose(path: string): Promise<void> {

@@ -2,7 +2,7 @@
  * Browser mode's file dialog: lists a folder through the host's filesList (folders navigable, .cwb files),
  * and a "File path" box where a full path can be typed. Open / Save resolve with the path.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { HostReturns } from '../../../electron/contract.ts';
 import { useApp } from '../app-context.ts';
 import { Modal } from './Modal.tsx';
@@ -40,7 +40,8 @@ export function FileBrowserDialog(props: {
   const [listing, setListing] = useState<Listing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [path, setPath] = useState('');
-  const [typed, setTyped] = useState(false);
+  // a ref, not state: the listing's answer may arrive after the user typed, and must not overwrite the path
+  const typed = useRef(false);
   const pathId = useId();
   const { suggestedName, mode } = props;
   const accept = acceptedExtensions(suggestedName, props.accept);
@@ -55,7 +56,7 @@ export function FileBrowserDialog(props: {
       if (r.ok) {
         setListing(r.value);
         setError(null);
-        if (mode === 'save' && !typed) setPath(joinPath(r.value.dir, suggestedName));
+        if (mode === 'save' && !typed.current) setPath(joinPath(r.value.dir, suggestedName));
       } else {
         setError(r.error.message);
       }
@@ -63,8 +64,6 @@ export function FileBrowserDialog(props: {
     return () => {
       live = false;
     };
-    // `typed` is read when a listing arrives, it does not trigger one
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host, dir, mode, suggestedName, acceptKey]);
 
   const submit = () => {
@@ -107,7 +106,7 @@ export function FileBrowserDialog(props: {
                   if (e.kind === 'dir') setDir(e.path);
                   else {
                     setPath(e.path);
-                    setTyped(true);
+                    typed.current = true;
                   }
                 }}
                 onDoubleClick={() => e.kind === 'file' && props.onDone(e.path)}
@@ -132,7 +131,7 @@ export function FileBrowserDialog(props: {
             spellCheck={false}
             onChange={(e) => {
               setPath(e.target.value);
-              setTyped(true);
+              typed.current = true;
             }}
           />
         </label>
