@@ -275,8 +275,8 @@ export function* assembleIter(
     }
     const powerKw = (siteHosts.length * m.model.powerW + physW) / 1000;
     const racks = dc.racksUsed + Math.ceil((siteHosts.length * m.model.rackUnits) / RACK_UNITS_PER_RACK) + Math.ceil(movedRU / RACK_UNITS_PER_RACK);
-    if (powerKw > dc.powerKw + 1e-9) violations.push({ kind: 'facility', serverIds: [], message: `${d} needs ${powerKw.toFixed(1)} kW, more than its ${dc.powerKw} kW` });
-    if (racks > dc.rackCapacity) violations.push({ kind: 'facility', serverIds: [], message: `${d} needs ${racks} racks, more than its ${dc.rackCapacity}` });
+    if (dc.powerKw > 0 && powerKw > dc.powerKw + 1e-9) violations.push({ kind: 'facility', serverIds: [], message: `${d} needs ${powerKw.toFixed(1)} kW, more than its ${dc.powerKw} kW` });
+    if (dc.rackCapacity > 0 && racks > dc.rackCapacity) violations.push({ kind: 'facility', serverIds: [], message: `${d} needs ${racks} racks, more than its ${dc.rackCapacity}` });
     const bound = perSite[d]?.bound ?? 0;
     summaries.push({
       dataCentreId: d,

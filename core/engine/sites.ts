@@ -133,9 +133,10 @@ export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<nu
     const sm = models.get(d);
     if (!dc || !sm) return false;
     const hosts = hostsNeeded(d, quick);
-    const powerOk = hosts * sm.model.powerW + (physW.get(d) ?? 0) <= dc.powerKw * 1000;
+    // a limit of 0 is unknown (imported sites): not enforced
+    const powerOk = dc.powerKw <= 0 || hosts * sm.model.powerW + (physW.get(d) ?? 0) <= dc.powerKw * 1000;
     const racks = dc.racksUsed + Math.ceil((hosts * sm.model.rackUnits) / RACK_UNITS_PER_RACK) + Math.ceil((physRU.get(d) ?? 0) / RACK_UNITS_PER_RACK);
-    return powerOk && racks <= dc.rackCapacity;
+    return powerOk && (dc.rackCapacity <= 0 || racks <= dc.rackCapacity);
   };
   for (let i = 0; i < n; i++) if (site[i] !== null) apply([i], site[i] as string, 1);
 

@@ -105,6 +105,10 @@ export function mergeImport(base: Project | null, imported: ImportResult, option
   };
   const baseDcIds = new Set(e0.dataCentres.map((d) => d.id));
   const newDcIds = dcs.list.map((d) => d.id).filter((id) => !baseDcIds.has(id));
+  const unknownFacility = dcs.list.filter((d) => newDcIds.includes(d.id) && (d.powerKw <= 0 || d.rackCapacity <= 0)).map((d) => d.name);
+  if (unknownFacility.length > 0) {
+    notes.add('info', 'assumption', `power and rack capacity unknown for ${unknownFacility.length} new data centre(s) (${unknownFacility.slice(0, 5).join(', ')}${unknownFacility.length > 5 ? ', ...' : ''}): not enforced until set in the data-centre editor`, []);
+  }
   let scenarios: Scenario[] = e0.scenarios.map((sc) =>
     e0.dataCentres.every((d) => sc.keptDataCentreIds.includes(d.id)) ? { ...sc, keptDataCentreIds: [...sc.keptDataCentreIds, ...newDcIds] } : sc,
   );

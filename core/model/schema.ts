@@ -47,7 +47,9 @@ export const DataCentre = z.object({
   timeZone: TimeZone,
   /** Uptime Institute tier, 1 to 4. */
   tier: z.number().int().min(1).max(4),
+  /** Power available to IT load; 0 = unknown (imports): not enforced. */
   powerKw: NonNeg,
+  /** Racks the site holds; 0 = unknown (imports): not enforced. */
   rackCapacity: z.number().int().nonnegative(),
   /** Racks already taken by equipment that stays (network, storage, non-virtualisable servers). */
   racksUsed: z.number().int().nonnegative().default(0),

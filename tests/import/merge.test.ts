@@ -25,6 +25,12 @@ describe('mergeImport', () => {
     expect(formatReport(report)).toMatch(/^2 servers imported/);
   });
 
+  it('notes that imported data centres have no known power or racks (the engine does not enforce a 0 limit)', () => {
+    const { project, report } = mergeImport(null, vinfo(['a']));
+    expect(project.estate.dataCentres[0]).toMatchObject({ powerKw: 0, rackCapacity: 0 });
+    expect(report.issues.some((i) => i.kind === 'assumption' && /power and rack capacity unknown for 1 new data centre\(s\) \(DC1\)/.test(i.message))).toBe(true);
+  });
+
   it('adds to a base project: replaces servers with the same id, extends keep-all scenarios', () => {
     const base = mergeImport(null, vinfo(['a', 'b'])).project;
     const { project, report } = mergeImport(base, vinfo(['b', 'c'], 'DC2'));
