@@ -160,6 +160,7 @@ export const MENU_COMMANDS = [
   'file:save-as',
   'file:import',
   'file:export-pdf',
+  'file:export-image',
   'edit:undo',
   'edit:redo',
   'view:theme-toggle',

@@ -45,7 +45,8 @@ describe('menu', () => {
     const click = (label: string) => (all.find((i) => i.label === label)?.click as () => void)();
     click('Save');
     click('a.cwb');
-    expect(commands).toEqual(['file:save', 'recent:/p/a.cwb']);
+    click('Export View Image…');
+    expect(commands).toEqual(['file:save', 'recent:/p/a.cwb', 'file:export-image']);
   });
 });
 

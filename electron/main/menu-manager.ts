@@ -34,6 +34,7 @@ export function menuTemplate(platform: string, recent: FileRef[], deps: Pick<Men
         { type: 'separator' },
         cmd('Import…', 'file:import', 'CmdOrCtrl+I'),
         cmd('Export PDF…', 'file:export-pdf', 'CmdOrCtrl+P'),
+        cmd('Export View Image…', 'file:export-image'),
         ...(mac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const, label: 'Quit', accelerator: platform === 'win32' ? 'Alt+F4' : 'Ctrl+Q' }]),
       ],
     },

@@ -55,7 +55,7 @@ export const ACTIONS: readonly Action[] = [
   { id: 'file.saveAs', label: 'Save As…', shortcuts: [{ key: 's', mod: true, shift: true }], menuCommand: 'file:save-as', yieldToTextFields: false, perform: (t) => t.saveAs() },
   { id: 'file.import', label: 'Import…', shortcuts: [{ key: 'i', mod: true }], menuCommand: 'file:import', yieldToTextFields: false, perform: (t) => t.importFile() },
   { id: 'file.exportPdf', label: 'Export PDF', shortcuts: [{ key: 'p', mod: true }], menuCommand: 'file:export-pdf', yieldToTextFields: false, perform: (t) => t.exportPdf() },
-  { id: 'file.exportImage', label: 'Export view image…', shortcuts: [], menuCommand: null, yieldToTextFields: false, perform: (t) => t.exportViewImage() },
+  { id: 'file.exportImage', label: 'Export view image…', shortcuts: [], menuCommand: 'file:export-image', yieldToTextFields: false, perform: (t) => t.exportViewImage() },
   { id: 'edit.undo', label: 'Undo', shortcuts: [{ key: 'z', mod: true }], menuCommand: 'edit:undo', yieldToTextFields: true, perform: (t) => t.undo() },
   {
     id: 'edit.redo',

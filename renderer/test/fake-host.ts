@@ -42,6 +42,12 @@ export function fakeHost(options: FakeHostOptions) {
   const ok = <T>(value: T): HostResult<T> => ({ ok: true, value });
   const fileRef = (path: string): FileRef => ({ path, name: path.split('/').pop() ?? path });
   const rec = (name: HostCallName, args: unknown) => void calls.push({ name, args });
+  /** Like the host's recent list: files opened or saved, newest first. */
+  const recent: string[] = [];
+  const touch = (path: string) => {
+    recent.splice(0, recent.length, path, ...recent.filter((p) => p !== path));
+    return fileRef(path);
+  };
 
   const api: HostApi = {
     projectOpenInitial: async (a) => (rec('projectOpenInitial', a), ok({ ...options.initial, recovered: false })),
@@ -52,17 +58,17 @@ export function fakeHost(options: FakeHostOptions) {
       const bytes = files.get(path);
       if (!bytes) return { ok: false, error: { code: 'not-found', message: `${path} does not exist.` } };
       if (bytes[0] !== 0xcb) return { ok: false, error: { code: 'bad-file', message: `${fileRef(path).name} is not a Consolidation Workbench project.` } };
-      return ok({ file: fileRef(path), bytes, recovered: false });
+      return ok({ file: touch(path), bytes, recovered: false });
     },
-    projectSave: async (a) => (rec('projectSave', a), files.set(a.path, a.bytes), ok(fileRef(a.path))),
+    projectSave: async (a) => (rec('projectSave', a), files.set(a.path, a.bytes), ok(touch(a.path))),
     projectSaveAs: async (a) => {
       rec('projectSaveAs', a);
       const path = a.path ?? dialogPath;
       if (path === null) return { ok: false, error: { code: 'cancelled', message: 'cancelled' } };
       files.set(path, a.bytes);
-      return ok(fileRef(path));
+      return ok(touch(path));
     },
-    projectRecent: async (a) => (rec('projectRecent', a), ok([])),
+    projectRecent: async (a) => (rec('projectRecent', a), ok(recent.map(fileRef))),
     recoveryWrite: async (a) => (rec('recoveryWrite', a), ok({ savedAt: '2026-11-22T23:00:00Z' })),
     recoveryCheck: async (a) => (rec('recoveryCheck', a), ok(recovery)),
     recoveryOpen: async (a) => {

@@ -120,6 +120,23 @@ describe('workbench shell', () => {
     expect(screen.getByTestId('status-bar').textContent).toContain('7 servers');
   });
 
+  it('browser mode: the Open dialog lists recent projects, and one click opens one', async () => {
+    const t = renderApp({ host: 'browser' });
+    await ready();
+    fireEvent.click(screen.getByRole('button', { name: 'Save As…' }));
+    const save = await screen.findByRole('dialog', { name: 'Save project as' });
+    expect(within(save).queryByRole('region', { name: 'Recent projects' })).toBeNull();
+    fireEvent.change(within(save).getByLabelText('File path'), { target: { value: '/data/kept.cwb' } });
+    fireEvent.click(within(save).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(t.store.getState().file?.path).toBe('/data/kept.cwb'));
+    fireEvent.click(screen.getByRole('button', { name: 'Open…' }));
+    const open = await screen.findByRole('dialog', { name: 'Open project' });
+    const recent = await within(open).findByRole('region', { name: 'Recent projects' });
+    fireEvent.click(within(recent).getByRole('button', { name: 'Recent kept.cwb' }));
+    await waitFor(() => expect(t.host.callsOf('projectOpen').at(-1)?.args).toEqual({ path: '/data/kept.cwb' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Open project' })).toBeNull());
+  });
+
   it('browser mode: Save As through the file browser', async () => {
     const t = renderApp({ host: 'browser' });
     await ready();

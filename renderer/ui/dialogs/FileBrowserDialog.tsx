@@ -9,6 +9,7 @@ import { Modal } from './Modal.tsx';
 import { fmtInt } from '../format.ts';
 
 type Listing = HostReturns['filesList'];
+type Recent = HostReturns['projectRecent'];
 
 export function joinPath(dir: string, name: string): string {
   const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
@@ -40,6 +41,7 @@ export function FileBrowserDialog(props: {
   const [listing, setListing] = useState<Listing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [path, setPath] = useState('');
+  const [recent, setRecent] = useState<Recent>([]);
   // a ref, not state: the listing's answer may arrive after the user typed, and must not overwrite the path
   const typed = useRef(false);
   const pathId = useId();
@@ -66,6 +68,18 @@ export function FileBrowserDialog(props: {
     };
   }, [host, dir, mode, suggestedName, acceptKey]);
 
+  // Open project: the recent projects the host can still reach, above the folder listing
+  useEffect(() => {
+    if (mode !== 'open' || !isProject) return;
+    let live = true;
+    void host.projectRecent({}).then((r) => {
+      if (live && r.ok) setRecent(r.value.slice(0, 6));
+    });
+    return () => {
+      live = false;
+    };
+  }, [host, mode, isProject]);
+
   const submit = () => {
     const p = path.trim();
     if (p === '') return;
@@ -89,6 +103,24 @@ export function FileBrowserDialog(props: {
             {listing?.dir ?? '…'}
           </span>
         </div>
+        {recent.length > 0 && (
+          <section aria-label="Recent projects" className="file-recent">
+            <h3 className="muted">Recent</h3>
+            <ul className="file-list">
+              {recent.map((f) => (
+                <li key={f.path}>
+                  <button type="button" className="file-entry" title={f.path} aria-label={`Recent ${f.name}`} onClick={() => props.onDone(f.path)}>
+                    <span className="file-icon" aria-hidden="true">
+                      ↺
+                    </span>
+                    <span className="file-name">{f.name}</span>
+                    <span className="file-size mono">{f.path}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {error && (
           <p className="field-error" role="alert">
             {error}
