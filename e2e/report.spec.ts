@@ -121,6 +121,26 @@ test('the PDF report of the main scenario: cover with the hash, summary, kept an
   await app.page.getByRole('button', { name: 'Export PDF', exact: true }).click();
   await expect.poll(() => app.page.evaluate(() => (globalThis as unknown as { printedPurposes: string[] }).printedPurposes)).toEqual(['print']);
   await expect(report.layer).toHaveCount(0);
+
+  // an edit after the run: the plan no longer describes this estate; Export PDF and the preview refuse it
+  await expect(report.resultsStale).toHaveCount(0);
+  await r.showPane('Estate');
+  await wb.showEstateTab('Servers');
+  const firstServer = await wb.serverRows.first().getAttribute('data-server-id');
+  expect(firstServer).toBeTruthy();
+  await wb.renameServer(firstServer ?? '', 'renamed after the run');
+  await expect(wb.statusBar).toContainText('unsaved');
+  await r.showPane('Results');
+  await expect(report.resultsStale).toHaveText('The project changed since this plan was computed: run the plan again.');
+  await app.page.getByRole('button', { name: 'Export PDF', exact: true }).click();
+  const refusal = report.refusal('Run the plan again');
+  await expect(refusal).toContainText('The project changed since this plan was computed: run the plan again.');
+  await refusal.getByRole('button', { name: 'OK' }).click();
+  expect(await app.page.evaluate(() => (globalThis as unknown as { printedPurposes: string[] }).printedPurposes)).toEqual(['print']);
+  await report.openButton.click();
+  await expect(report.stale).toBeVisible();
+  await expect(report.hash).toHaveCount(0);
+  await report.close();
 });
 
 test('the WAN map exports as a standalone SVG and the heatmap as a PNG to the files root', async ({ app }) => {

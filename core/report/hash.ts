@@ -2,8 +2,10 @@
  * The report's input hash: SHA-256 over a canonical encoding of everything a plan depends on, so the same
  * inputs always give the same hash and any change gives another. Sections, in order, each introduced by its
  * name and a newline so bytes cannot slide between sections:
- *   "cwb-report-inputs/1\n"
- *   "estate\n"   canonical JSON of the estate (object keys sorted, no spaces) "\n"
+ *   "cwb-report-inputs/2\n"
+ *   "estate\n"   canonical JSON of the estate without its `scenarios` (object keys sorted, no spaces) "\n":
+ *                the report is about one scenario, hashed on its own below, so renaming or editing another
+ *                scenario leaves this one's hash alone
  *   "series\n"   canonical JSON of { startUtc, hours, serverIds } "\n", then each metric (METRICS order) as
  *                little-endian float32 bytes (the .cwb's series.bin layout; NaN gaps hash bit for bit)
  *   "scenario\n" canonical JSON of the scenario "\n"
@@ -21,7 +23,7 @@ export type EngineSettings = {
   budgetMs: number;
 };
 
-export const HASH_FORMAT = 'cwb-report-inputs/1';
+export const HASH_FORMAT = 'cwb-report-inputs/2';
 
 /**
  * JSON with object keys in code-unit order at every level and no whitespace. Arrays keep their order;
@@ -64,7 +66,8 @@ export type HashInputs = { estate: Estate; series: SeriesSet; scenario: Scenario
 export function reportInputHash({ estate, series, scenario, settings }: HashInputs): string {
   const h = createSha256();
   text(h, `${HASH_FORMAT}\n`);
-  text(h, `estate\n${canonicalJson(estate)}\n`);
+  const { scenarios: _others, ...estateOnly } = estate;
+  text(h, `estate\n${canonicalJson(estateOnly)}\n`);
   text(h, `series\n${canonicalJson({ startUtc: series.startUtc, hours: series.hours, serverIds: series.serverIds })}\n`);
   for (const m of METRICS) h.update(float32LeBytes(series[m]));
   text(h, `\nscenario\n${canonicalJson(scenario)}\n`);

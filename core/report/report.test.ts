@@ -189,6 +189,9 @@ describe('report helpers', () => {
   });
 });
 
+/** SHA-256 of the `cwb-report-inputs/2` bytes of the known-answer project (checked against Node's crypto). */
+const KNOWN_HASH = '674093f8a0f4d2b024ab0a27d4816045f7cdd86f12ce7175da30f06900b45406';
+
 describe('input hash', () => {
   it('encodes JSON canonically: sorted keys at every level, arrays in order, no undefined', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { y: 1, x: 2 }], c: undefined }, 'é': Number.NaN })).toBe('{"a":{"d":[3,{"x":2,"y":1}]},"b":1,"é":null}');
@@ -230,6 +233,38 @@ describe('input hash', () => {
     const a = buildReport(input());
     const b = buildReport({ ...input(), date: '2030-01-01', appVersion: '9.9.9' });
     expect(b.cover.inputHash).toBe(a.cover.inputHash);
+  });
+
+  it('leaves the other scenarios out: renaming or adding one does not change this scenario\'s hash', () => {
+    const a = input();
+    const other = { ...a.scenario, id: 'sc-other', name: 'Other' };
+    const withOther = { ...a, estate: { ...a.estate, scenarios: [...a.estate.scenarios, other] } };
+    const renamed = { ...a, estate: { ...a.estate, scenarios: [...a.estate.scenarios, { ...other, name: 'Renamed' }] } };
+    expect(reportInputHash(withOther)).toBe(reportInputHash(a));
+    expect(reportInputHash(renamed)).toBe(reportInputHash(a));
+  });
+
+  it('known answer: a fixed tiny project hashes to a fixed value (any change of the encoding shows here)', () => {
+    const scenario = {
+      id: 'sc', name: 'Keep A', description: '', keptDataCentreIds: ['dc-a'], defaultHostModelId: 'hm', hostModelByDataCentre: {},
+      rules: { growthPct: 10 }, licenceModelIds: [], pins: [], seed: 3,
+    };
+    const fixed = {
+      name: 'KAT', client: 'C', description: 'é', currency: 'USD', defaultRules: { growthPct: 0 },
+      dataCentres: [{ id: 'dc-a', name: 'A', city: 'X', latitude: 41.5, longitude: -87.25, timeZone: 'UTC', tier: 3, powerKw: 10, rackCapacity: 2, racksUsed: 1, status: 'candidate', costPerMonth: 5 }],
+      userSites: [], wanLinks: [], departments: [{ id: 'd', name: 'D', refusesSharing: false }], applications: [], zones: [], products: [],
+      servers: [{
+        id: 's1', name: 'one', dataCentreId: 'dc-a', departmentId: 'd', applicationId: null, tier: null, environment: 'prod', os: 'Linux', sourceKind: 'vm',
+        sourceHost: null, sourceCluster: null, cores: 2, ratingPerCore: 10, memoryGiB: 4, storageGiB: 50, iops: 100, networkMbps: 10, virtualisable: true,
+        blocker: null, zoneId: null, maintenanceWindow: null, drPartnerId: null, affinityGroups: [], antiAffinityGroups: [], licensedProductIds: [], rackUnits: 0, powerW: 0,
+      }],
+      flows: [], hostModels: [], licenceModels: [], scenarios: [scenario],
+    } as unknown as Estate;
+    const series = emptySeries('2026-01-04T00:00:00Z', 2, ['s1']);
+    series.cpuPct.set([12.5, 50]);
+    series.memPct.set([0.1, Number.NaN]);
+    series.iops.set([3, 4]);
+    expect(reportInputHash({ estate: fixed, series, scenario: fixed.scenarios[0], settings: { seed: 3, budgetMs: 6000 } })).toBe(KNOWN_HASH);
   });
 
   it('groups the hash for reading without dropping digits', () => {

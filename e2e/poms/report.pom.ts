@@ -10,6 +10,10 @@ export class ReportPreview {
   readonly scenario: Locator;
   readonly exportPdfButton: Locator;
   readonly closeButton: Locator;
+  /** The preview's notice that the plan's project changed since the run. */
+  readonly stale: Locator;
+  /** The Results pane's notice of the same. */
+  readonly resultsStale: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -20,6 +24,13 @@ export class ReportPreview {
     this.scenario = page.getByTestId('report-scenario');
     this.exportPdfButton = page.getByTestId('report-export-pdf');
     this.closeButton = page.getByTestId('report-close');
+    this.stale = page.getByTestId('report-stale');
+    this.resultsStale = page.getByTestId('plan-stale');
+  }
+
+  /** The message dialog Export PDF shows when it refuses (title as given). */
+  refusal(title: string): Locator {
+    return this.page.getByRole('dialog', { name: title });
   }
 
   async open(): Promise<void> {

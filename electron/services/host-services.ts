@@ -111,7 +111,8 @@ export function createHostServices(platform: HostPlatform, io: ProjectIo, clock:
       let chosen = paths;
       if (chosen === null) {
         chosen = (await platform.chooseOpenMany({ title: 'Import', extensions: [...IMPORT_EXTENSIONS] })) ?? cancelled();
-        for (const p of chosen) platform.paths.grant(p);
+        // chosen to be read: an import choice never becomes a place the renderer may write
+        for (const p of chosen) platform.paths.grant(p, 'read');
       }
       return importPreview(platform, chosen, kinds);
     },

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,6 +159,34 @@ describe('import calls in Electron (paths the user chose)', () => {
     const run = value<ImportRunResult>(await dispatch('importRun', { paths: chosen, base: null }));
     expect(run.report.counts.serversImported).toBe(4);
     expect(await dispatch('importRun', { paths: [join(root, 'odd.csv')], base: null })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('grants import choices for reading only: exportWrite and projectSave to them are refused, the file untouched', async () => {
+    const target = join(outside, 'inventory.csv');
+    const before = await readFile(target);
+    const { dispatch } = electronLike(() => [target]);
+    value<ImportPreview[]>(await dispatch('importPreview', { paths: null }));
+    const write = await dispatch('exportWrite', { suggestedName: 'x.csv', bytes: new Uint8Array([1, 2, 3]), path: target });
+    expect(write).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(String(!write.ok && write.error.message)).toContain('chosen to be read');
+    expect(await dispatch('projectSave', { path: target, bytes: base })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await readFile(target)).toEqual(before);
+    // reading it again is fine
+    expect(value<ImportPreview[]>(await dispatch('importPreview', { paths: [target] }))).toHaveLength(1);
+  });
+
+  it('grant levels: read does not lower write, write raises read', async () => {
+    const policy = grantPolicy();
+    const a = join(outside, 'a.cwb');
+    policy.grant(a);
+    policy.grant(a, 'read');
+    await expect(policy.check(a, 'write')).resolves.toBe(a);
+    const b = join(outside, 'b.csv');
+    policy.grant(b, 'read');
+    await expect(policy.check(b, 'read')).resolves.toBe(b);
+    await expect(policy.check(b, 'write')).rejects.toMatchObject({ code: 'forbidden' });
+    policy.grant(b, 'write');
+    await expect(policy.check(b, 'write')).resolves.toBe(b);
   });
 
   it('reports a cancelled dialog as cancelled', async () => {

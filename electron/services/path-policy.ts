@@ -6,11 +6,17 @@ import { HostFailure } from './host-error.ts';
  * Which paths the renderer may name. The renderer is untrusted: in browser mode it may only reach files under
  * the files root; in Electron only paths the user chose (dialogs, recent list, command line, the OS).
  */
+export type PathAccess = 'read' | 'write';
+
 export type PathPolicy = {
   /** The absolute path the host will use, or a 'forbidden' HostFailure. */
-  check(path: string, access: 'read' | 'write'): Promise<string>;
-  /** Remember a path the user chose through the host (a native dialog, the OS, the recent list). */
-  grant(path: string): void;
+  check(path: string, access: PathAccess): Promise<string>;
+  /**
+   * Remember a path the user chose through the host (a native dialog, the OS, the recent list). `access`:
+   * 'write' (the default: a project the user opened or saved may be saved again) also allows reading;
+   * 'read' (files chosen to import) only reading. A later grant never lowers an earlier one.
+   */
+  grant(path: string, access?: PathAccess): void;
 };
 
 const inside = (root: string, p: string): boolean => {
@@ -53,18 +59,21 @@ export function rootPolicy(root: string): PathPolicy & { root: string; parentOf(
   };
 }
 
-/** Electron: only paths granted by a user action. */
+/** Electron: only paths granted by a user action, and only for the access granted. */
 export function grantPolicy(): PathPolicy {
-  const granted = new Set<string>();
+  const granted = new Map<string, PathAccess>();
   return {
-    async check(path) {
+    async check(path, access) {
       if (!isAbsolute(path) || path.includes('\0')) throw new HostFailure('forbidden', `Not an absolute path: ${path}`);
       const abs = resolve(path);
-      if (!granted.has(abs)) throw new HostFailure('forbidden', `Choose the file first (File > Open or Save As): ${path}`);
+      const level = granted.get(abs);
+      if (level === undefined) throw new HostFailure('forbidden', `Choose the file first (File > Open or Save As): ${path}`);
+      if (access === 'write' && level !== 'write') throw new HostFailure('forbidden', `This file was chosen to be read, not written: choose it in a Save dialog first: ${path}`);
       return abs;
     },
-    grant(path) {
-      granted.add(resolve(path));
+    grant(path, access = 'write') {
+      const abs = resolve(path);
+      if (granted.get(abs) !== 'write') granted.set(abs, access);
     },
   };
 }

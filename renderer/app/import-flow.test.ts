@@ -154,6 +154,38 @@ describe('import flow', () => {
     expect(store.getState().project!.estate.servers).toHaveLength(4);
   });
 
+  it('drops a preview that answers after its dialog was closed, even when the dialog was opened again', async () => {
+    const codec = fakeCodec();
+    const store = createWorkbenchStore();
+    store.getState().loadProject(makeProject(10), null);
+    const pending: ((v: ImportPreview[]) => void)[] = [];
+    const host = fakeHost({
+      host: 'electron',
+      initial: { file: null, bytes: codec.bytesOf(makeProject(10)) },
+      imports: {
+        preview: (a: HostCallArgs<'importPreview'>) =>
+          new Promise<HostResult<ImportPreview[]>>((resolve) => pending.push((v) => resolve({ ok: true, value: v.length ? v : (a.paths ?? []).map((p) => previewOf(p, 'inventory', ODD_HEADERS)) }))),
+        run: async () => ({ ok: false, error: { code: 'internal', message: 'not used' } }),
+      },
+    });
+    const flow = createImportFlow({ host: host.api, store, codec, now: () => new Date(0), appInfo: () => null });
+    flow.open();
+    const late = flow.chooseFiles();
+    expect(flow.state.getState().busy).toBe('reading');
+    flow.close();
+    flow.open();
+    const fresh = flow.addPaths(['/data/new.csv']);
+    // the first session's answer arrives now: nothing of it reaches the second session
+    pending[0]([previewOf('/data/old.csv', 'inventory', ODD_HEADERS)]);
+    await late;
+    expect(flow.state.getState().files).toEqual([]);
+    expect(flow.state.getState().busy).toBe('reading');
+    pending[1]([]);
+    await fresh;
+    expect(flow.state.getState().files.map((f) => f.path)).toEqual(['/data/new.csv']);
+    expect(flow.state.getState().busy).toBeNull();
+  });
+
   it('builds per-path options and flags an unknown time zone', () => {
     const files = [previewOf('/a.csv', 'links', ['from', 'to', 'capacity'])].map((p) => ({ ...p, detected: p.kind, columns: p.guess!.columns, confidence: p.guess!.confidence }));
     expect(importOptions(files)).toEqual({ kinds: { '/a.csv': 'links' }, mappings: { '/a.csv': { kind: 'links', columns: files[0].columns } } });

@@ -6,6 +6,9 @@
  *
  * The open project is touched only when the host's import succeeds and its bytes decode; any failure stays in
  * the dialog (`error`), naming the file, sheet, row and column the host named.
+ *
+ * Each opening of the dialog is a session (a token bumped by open and close): a preview the host answers after
+ * its session ended (the dialog was closed, perhaps opened again) is dropped, never added to the new session.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AppInfo, HostApi, HostError, HostReturns, ImportFileKind, ImportPreview } from '../../electron/contract.ts';
@@ -165,13 +168,18 @@ const INITIAL: ImportState = { open: false, step: 'files', files: [], timeZone: 
 export function createImportFlow(deps: ImportFlowDeps): ImportFlow {
   const { host, store, codec, now } = deps;
   const state = createStore<ImportState>()(() => INITIAL);
+  /** The dialog session; bumped by open and close, so answers of an earlier session are recognised. */
+  let session = 0;
   const patch = (p: Partial<ImportState>) => state.setState(p);
   const updateFile = (path: string, f: (file: ImportFile) => ImportFile) =>
     state.setState((s) => ({ files: s.files.map((x) => (x.path === path ? f(x) : x)) }));
 
   async function preview(args: { paths: string[] | null; kinds?: Record<string, ImportFileKind> }): Promise<ImportPreview[] | null> {
+    const mine = session;
     patch({ busy: 'reading', error: null });
     const r = await host.importPreview(args);
+    // the dialog was closed (and maybe opened again) meanwhile: these files belong to no session now
+    if (mine !== session) return null;
     patch({ busy: null });
     if (r.ok) return r.value;
     if (r.error.code !== 'cancelled') patch({ error: r.error.message });
@@ -189,10 +197,14 @@ export function createImportFlow(deps: ImportFlowDeps): ImportFlow {
   return {
     state,
     isBrowser: () => deps.appInfo()?.host === 'browser',
-    open: () => state.setState((s) => ({ ...INITIAL, open: true, timeZone: s.timeZone, lastReport: s.lastReport })),
+    open: () => {
+      session++;
+      state.setState((s) => ({ ...INITIAL, open: true, timeZone: s.timeZone, lastReport: s.lastReport }));
+    },
     close: () => {
       if (state.getState().busy === 'importing') return; // the import finishes (or fails) first
-      patch({ open: false, files: [], error: null, step: 'files' });
+      session++;
+      patch({ open: false, files: [], error: null, step: 'files', busy: null });
     },
     chooseFiles: async () => {
       const previews = await preview({ paths: null });

@@ -111,4 +111,68 @@ describe('report flow', () => {
     showReport(reports, 'sc-2', 'preview', '2026-01-01');
     expect(reportScenarioId(t.store.getState(), reports)).toBe('sc-2');
   });
+
+  it('refuses while the scenario\'s run is still searching: the plan would be an interim one', async () => {
+    const t = setup('electron');
+    t.store.getState().startJob('sc-1', 5);
+    t.store.getState().setPlan('sc-1', tinyPlan(), 5);
+    const done = exportReportPdf(t.deps);
+    const d = await nextDialog(t.dialogs);
+    expect(d?.props).toMatchObject({ title: 'The plan is still running' });
+    expect(String((d?.props as { message: string }).message)).toContain('interim');
+    d?.resolve(null as never);
+    await done;
+    expect(t.h.callsOf('exportPdf')).toHaveLength(0);
+    expect(t.reports.getState().request).toBeNull();
+    // once the run ends, the same plan exports
+    t.store.getState().finishJob('done', null, 5);
+    await exportReportPdf(t.deps);
+    expect(t.h.callsOf('exportPdf')).toHaveLength(1);
+  });
+
+  it('refuses a plan computed from another project (edit, import) and accepts it again when undone to that project', async () => {
+    const t = setup('browser');
+    const project = t.store.getState().project!;
+    t.store.getState().replaceProject('Import', { ...project, estate: { ...project.estate, name: 'Imported' } });
+    const done = exportReportPdf(t.deps);
+    const d = await nextDialog(t.dialogs);
+    expect(d?.props).toEqual({ title: 'Run the plan again', message: 'The project changed since this plan was computed: run the plan again.' });
+    d?.resolve(null as never);
+    await done;
+    expect(t.printed).toEqual([]);
+    t.store.getState().undo();
+    await exportReportPdf(t.deps);
+    expect(t.printed).toEqual(['print']);
+  });
+
+  it('prints the plan and project it checked: a plan arriving while it prints does not change the report', async () => {
+    const t = setup('electron');
+    const checked = t.store.getState().plans['sc-1'];
+    const input = t.store.getState().project;
+    let during: unknown = null;
+    const exportPdf = t.h.api.exportPdf;
+    t.deps.host = {
+      ...t.h.api,
+      exportPdf: async (a) => {
+        // another run starts and posts its first plan while the save dialog is open
+        t.store.getState().startJob('sc-1', 9);
+        t.store.getState().setPlan('sc-1', tinyPlan({ hostsUsed: 99 }), 9);
+        during = t.reports.getState().request?.frozen;
+        return exportPdf(a);
+      },
+    };
+    await exportReportPdf(t.deps);
+    expect(during).toEqual({ plan: checked, input });
+    expect((during as { plan: unknown }).plan).toBe(checked);
+  });
+
+  it('an open preview is printed with its plan frozen, then shows the live plan again', async () => {
+    const t = setup('browser');
+    const token = openReportPreview('sc-1', t.deps.now, t.reports);
+    let frozen: unknown = null;
+    t.deps.print = () => void (frozen = t.reports.getState().request?.frozen);
+    await exportReportPdf(t.deps);
+    expect(frozen).toMatchObject({ plan: t.store.getState().plans['sc-1'] });
+    expect(t.reports.getState().request).toEqual({ scenarioId: 'sc-1', purpose: 'preview', date: '2026-11-23', token });
+  });
 });

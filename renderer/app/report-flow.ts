@@ -6,12 +6,16 @@
  * page's print dialog. The layer is taken down again unless the preview was open.
  *
  * Without a plan for that scenario the flow says so and stops: a run takes seconds to minutes and its result
- * should be looked at before it goes into a report, so it is not started behind the user's back.
+ * should be looked at before it goes into a report, so it is not started behind the user's back. It refuses,
+ * with the reason, while that scenario's run is still searching (the plan would be an interim one) and when
+ * the project changed since the plan was computed (an edit, an import, an undo: the report would describe a
+ * plan of other inputs). What it prints is frozen in the request: the plan and the Project object it came from.
  */
 import type { HostApi } from '../../electron/contract.ts';
 import type { WorkbenchStore } from '../store/store.ts';
 import type { WorkbenchState } from '../store/types.ts';
 import { selectCurrentScenario, selectResultsScenarioId } from '../store/selectors.ts';
+import { isPlanStale, isRunInProgress, selectPlanInput, STALE_PLAN_MESSAGE } from '../store/jobs-slice.ts';
 import { closeReport, reportDate, reportStore, showReport, whenRendered, type ReportStore } from '../report/report-state.ts';
 import { ask, type DialogStore } from './dialogs.ts';
 
@@ -43,6 +47,24 @@ export function openReportPreview(scenarioId: string, now: () => Date, reports: 
   return showReport(reports, scenarioId, 'preview', reportDate(now()));
 }
 
+/** Why a scenario's plan cannot go into a report now (a dialog's title and message), or null when it can. */
+export function reportRefusal(state: WorkbenchState, scenarioId: string, scenarioName: string): { title: string; message: string } | null {
+  if (!state.plans[scenarioId]) {
+    return {
+      title: 'Run the plan first',
+      message: `There is no plan for "${scenarioName}" yet. Run it in the Scenario pane, look at the results, then export the PDF report.`,
+    };
+  }
+  if (isRunInProgress(state, scenarioId)) {
+    return {
+      title: 'The plan is still running',
+      message: `The engine is still searching for a better plan for "${scenarioName}": the plan on screen is an interim one. Wait until the run finishes (or cancel it), then export the PDF report.`,
+    };
+  }
+  if (isPlanStale(state, scenarioId)) return { title: 'Run the plan again', message: STALE_PLAN_MESSAGE };
+  return null;
+}
+
 export async function exportReportPdf(deps: ReportFlowDeps): Promise<void> {
   const { host, store, dialogs } = deps;
   const reports = deps.reports ?? reportStore;
@@ -54,15 +76,22 @@ export async function exportReportPdf(deps: ReportFlowDeps): Promise<void> {
     await ask(dialogs, 'message', { title: 'Export PDF', message: 'There is no scenario to report on. Add a scenario and run the plan first.' });
     return;
   }
-  if (!state.plans[scenario.id]) {
-    await ask(dialogs, 'message', {
-      title: 'Run the plan first',
-      message: `There is no plan for "${scenario.name}" yet. Run it in the Scenario pane, look at the results, then export the PDF report.`,
-    });
+  const refusal = reportRefusal(state, scenario.id, scenario.name);
+  if (refusal) {
+    await ask(dialogs, 'message', refusal);
     return;
   }
+  const input = selectPlanInput(state, scenario.id);
+  // (not stale: the plan's input is the open project)
+  if (!input) return;
+  const frozen = { plan: state.plans[scenario.id], input };
   const before = reports.getState().request;
-  const token = before?.purpose === 'preview' && before.scenarioId === scenario.id ? before.token : showReport(reports, scenario.id, 'print', reportDate(deps.now()));
+  let token: number;
+  if (before?.purpose === 'preview' && before.scenarioId === scenario.id) {
+    // print the open preview as it is, with its plan fixed until the print is done
+    token = before.token;
+    reports.setState({ request: { ...before, frozen } });
+  } else token = showReport(reports, scenario.id, 'print', reportDate(deps.now()), frozen);
   try {
     if (!(await whenRendered(reports, token, deps.renderTimeoutMs))) {
       await ask(dialogs, 'error', { title: 'Could not export the PDF', message: 'The report did not finish rendering.' });
@@ -75,8 +104,8 @@ export async function exportReportPdf(deps: ReportFlowDeps): Promise<void> {
     const r = await host.exportPdf({ suggestedName: deps.fileName(`${estate.name} - ${scenario.name} report`, '.pdf'), path: null });
     if (!r.ok && r.error.code !== 'cancelled') await ask(dialogs, 'error', { title: 'Could not export the PDF', message: r.error.message });
   } finally {
-    // put back what was there: the preview stays open, a print-only mount goes
-    if (reports.getState().request?.token === token && token !== before?.token) {
+    // put back what was there: the preview stays open (showing the live plan again), a print-only mount goes
+    if (reports.getState().request?.token === token) {
       if (before) reports.setState({ request: before });
       else closeReport(reports);
     }

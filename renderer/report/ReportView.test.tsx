@@ -8,7 +8,7 @@ import { renderApp } from '../test/render-app.tsx';
 import { ReportView } from './ReportView.tsx';
 import { hostHeatmapImage } from './ReportHeatmap.tsx';
 import { placeLabels } from './ReportMap.tsx';
-import { reportFor } from './ReportLayer.tsx';
+import { hashStats, reportFor } from './ReportLayer.tsx';
 import { closeReport, reportStore } from './report-state.ts';
 import { openReportPreview } from '../app/report-flow.ts';
 
@@ -70,16 +70,25 @@ describe('ReportView', () => {
 });
 
 describe('reportFor', () => {
-  it('hashes the current inputs: the same project gives the same hash, an edited one another', () => {
+  it("hashes the plan's input project with the plan's seed, once per (project, scenario, seed)", () => {
     const estate = tinyEstate();
     const project = { estate, series: emptySeries('2026-03-01T00:00:00Z', 168, estate.servers.map((s) => s.id)) };
     const plan = tinyPlan();
-    const a = reportFor(project, estate.scenarios[0], plan, '2026-11-23', '1');
-    expect(reportFor(project, estate.scenarios[0], plan, '2026-11-24', '2').cover.inputHash).toBe(a.cover.inputHash);
+    const before = hashStats.computed;
+    const a = reportFor(project, 'sc-1', plan, '2026-11-23', '1')!;
+    expect(a.cover.inputHash).toMatch(/^[0-9a-f]{64}$/);
+    // the same input project: the same hash, not computed again, for any plan of the run
+    expect(reportFor(project, 'sc-1', plan, '2026-11-24', '2')!.cover.inputHash).toBe(a.cover.inputHash);
+    expect(reportFor(project, 'sc-1', { ...plan, final: true }, '2026-11-23', '1')!.cover.inputHash).toBe(a.cover.inputHash);
+    expect(hashStats.computed - before).toBe(1);
+    // a plan computed from an edited project hashes that project
     const edited = { ...project, estate: { ...estate, servers: estate.servers.map((s, i) => (i === 0 ? { ...s, cores: s.cores + 1 } : s)) } };
-    expect(reportFor(edited, estate.scenarios[0], plan, '2026-11-23', '1').cover.inputHash).not.toBe(a.cover.inputHash);
-    const reseeded = { ...estate.scenarios[0], seed: 2 };
-    expect(reportFor(project, reseeded, { ...plan }, '2026-11-23', '1').cover.inputHash).not.toBe(a.cover.inputHash);
+    expect(reportFor(edited, 'sc-1', plan, '2026-11-23', '1')!.cover.inputHash).not.toBe(a.cover.inputHash);
+    // the seed is the plan's
+    const reseeded = reportFor(project, 'sc-1', { ...plan, seed: plan.seed + 1 }, '2026-11-23', '1')!;
+    expect(reseeded.cover.inputHash).not.toBe(a.cover.inputHash);
+    expect(reseeded.assumptions.flatMap((g) => g.items).find((i) => i.label === 'Engine seed')?.value).toBe(String(plan.seed + 1));
+    expect(reportFor(project, 'no-such-scenario', plan, '2026-11-23', '1')).toBeNull();
   });
 });
 
@@ -132,5 +141,40 @@ describe('the report in the app', () => {
     expect(screen.queryByTestId('report-layer')).toBeNull();
     openReportPreview(scenario.id, () => new Date(Date.UTC(2026, 0, 2)));
     expect((await screen.findByTestId('report-date')).textContent).toBe('2026-01-02');
+  });
+
+  it("reports the project the run was given, refuses once the project changed, shows an interim plan as such", async () => {
+    const t = renderApp();
+    await screen.findByTestId('app-ready');
+    const scenario = t.store.getState().project!.estate.scenarios[0];
+    let given: unknown = null;
+    const run = t.engineFake.client.run;
+    t.engineFake.client.run = (project, options) => ((given = project), run(project, options));
+    let done: Promise<void> = Promise.resolve();
+    act(() => {
+      done = t.engine.run(scenario.id);
+    });
+    expect(given).toBe(t.store.getState().project);
+    // the first plan of a run that goes on: the preview says it is interim
+    act(() => t.engineFake.runs[0].plan(tinyPlan({ scenarioId: scenario.id })));
+    expect(t.store.getState().planInputs[scenario.id]).toBe(given);
+    act(() => void openReportPreview(scenario.id, () => new Date(Date.UTC(2026, 0, 2))));
+    expect((await screen.findByTestId('report-interim')).textContent).toContain('search still running');
+    await act(async () => {
+      t.engineFake.runs[0].result(tinyPlan({ scenarioId: scenario.id, final: true }));
+      await done;
+    });
+    expect(screen.queryByTestId('report-interim')).toBeNull();
+    const hash = screen.getByTestId('report-hash').textContent;
+    // an edit after the run: the preview refuses the plan instead of mixing it with the edited estate
+    act(() => {
+      const s = t.store.getState();
+      s.applyEdit('Rename', [{ collection: 'scenarios', id: scenario.id, before: { name: scenario.name }, after: { name: 'Renamed' } }]);
+    });
+    expect(screen.getByTestId('report-stale').textContent).toBe('The project changed since this plan was computed: run the plan again.');
+    expect(screen.queryByTestId('report-hash')).toBeNull();
+    // the import-style undo back to the very project the run was given shows the report again, same hash
+    act(() => t.store.getState().replaceProject('Import', given as never));
+    expect(screen.getByTestId('report-hash').textContent).toBe(hash);
   });
 });

@@ -6,6 +6,8 @@
  * before printing.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Plan } from '../../core/engine/plan.ts';
+import type { Project } from '../../core/model/project.ts';
 
 export type ReportPurpose = 'preview' | 'print';
 
@@ -16,7 +18,15 @@ export type ReportRequest = {
   date: string;
   /** Bumped on every request, so a flow waits for the render of its own request. */
   token: number;
+  /**
+   * The plan and the Project object it was computed from, fixed when the request was made (Export PDF), so
+   * plans arriving while it prints do not change what is printed. Absent: the layer shows the scenario's
+   * current plan (the preview), and refuses it when the project changed since.
+   */
+  frozen?: FrozenPlan;
 };
+
+export type FrozenPlan = { plan: Plan; input: Project };
 
 export type ReportState = {
   request: ReportRequest | null;
@@ -36,9 +46,9 @@ export const reportStore: ReportStore = createReportStore();
 let nextToken = 1;
 
 /** Mount the report for a scenario; returns the request's token. */
-export function showReport(store: ReportStore, scenarioId: string, purpose: ReportPurpose, date: string): number {
+export function showReport(store: ReportStore, scenarioId: string, purpose: ReportPurpose, date: string, frozen?: FrozenPlan): number {
   const token = nextToken++;
-  store.setState({ request: { scenarioId, purpose, date, token } });
+  store.setState({ request: frozen ? { scenarioId, purpose, date, token, frozen } : { scenarioId, purpose, date, token } });
   return token;
 }
 

@@ -9,7 +9,7 @@ import type { Project } from '../../core/model/project.ts';
 import { applyEditSide, applyPatches, type Edit, type EntityPatch } from './edits.ts';
 import type { WorkbenchState } from './types.ts';
 import { NO_SERVER_FILTERS } from './view-slice.ts';
-import { IDLE_JOB, NO_PLANS } from './jobs-slice.ts';
+import { IDLE_JOB, NO_PLAN_INPUTS, NO_PLANS } from './jobs-slice.ts';
 
 /** Marker of a saved state: the seq of the edit on top of the undo stack, 0 for none, -1 for "never saved". */
 type SavedMarker = number;
@@ -78,6 +78,7 @@ export const createProjectSlice: StateCreator<WorkbenchState, [], [], ProjectSli
       serverFilters: NO_SERVER_FILTERS,
       // plans and scenario choices belong to the previous project
       plans: NO_PLANS,
+      planInputs: NO_PLAN_INPUTS,
       engineJob: IDLE_JOB,
       selectedScenarioId: null,
       resultsScenarioId: null,

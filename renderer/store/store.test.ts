@@ -12,6 +12,8 @@ import { makeProject } from '../test/fixtures.ts';
 import { THEME_STORAGE_KEY } from './view-slice.ts';
 import { validateProject } from '../../core/model/validate.ts';
 import { newProject } from '../app/new-project.ts';
+import { isPlanStale, isRunInProgress, selectPlanInput } from './jobs-slice.ts';
+import { tinyPlan } from '../views/fixtures.ts';
 
 const FILE = { path: '/p/a.cwb', name: 'a.cwb' };
 
@@ -182,6 +184,44 @@ describe('jobs slice', () => {
     expect(store.getState().engineJob).toMatchObject({ status: 'running', progress: 0.4 });
     store.getState().finishJob('done');
     expect(store.getState().engineJob).toMatchObject({ status: 'done', progress: 1 });
+  });
+
+  it('each plan knows the Project object its run was given; edits, imports and undo make it stale', () => {
+    const store = loaded();
+    const given = store.getState().project!;
+    store.getState().startJob('sc-1', 7);
+    expect(store.getState().engineJob.input).toBe(given);
+    // the project changes while the run goes on (an import): its plans still belong to the project it was given
+    store.getState().replaceProject('Import', { ...given });
+    const plan = tinyPlan();
+    store.getState().setPlan('sc-1', plan, 7);
+    expect(store.getState().planInputs['sc-1']).toBe(given);
+    expect(selectPlanInput(store.getState(), 'sc-1')).toBe(given);
+    expect(isPlanStale(store.getState(), 'sc-1')).toBe(true);
+    expect(isRunInProgress(store.getState(), 'sc-1')).toBe(true);
+    store.getState().finishJob('done', null, 7);
+    expect(isRunInProgress(store.getState(), 'sc-1')).toBe(false);
+    // undoing the import restores the very object the run was given: current again
+    store.getState().undo();
+    expect(store.getState().project).toBe(given);
+    expect(isPlanStale(store.getState(), 'sc-1')).toBe(false);
+    // an edit makes it stale; its undo builds another project object, so it stays stale (run again)
+    renameServer(store, 0, 'renamed');
+    expect(isPlanStale(store.getState(), 'sc-1')).toBe(true);
+    store.getState().undo();
+    expect(isPlanStale(store.getState(), 'sc-1')).toBe(true);
+    // no plan: nothing to be stale
+    expect(isPlanStale(store.getState(), 'sc-2')).toBe(false);
+    // opening a project drops the plans and their inputs
+    store.getState().loadProject(makeProject(3), null);
+    expect(store.getState().planInputs).toEqual({});
+    expect(selectPlanInput(store.getState(), 'sc-1')).toBeUndefined();
+  });
+
+  it('a plan of a caller that does not track runs belongs to the project as it is', () => {
+    const store = loaded();
+    store.getState().setPlan('sc-1', tinyPlan());
+    expect(store.getState().planInputs['sc-1']).toBe(store.getState().project);
   });
 });
 

@@ -10,7 +10,7 @@ import { applyMapping, type ApplyContext } from '../../../core/import/apply.ts';
 import { ImportError } from '../../../core/import/errors.ts';
 import { guessKind, guessMapping, type ImportKind, type Mapping, type MappingGuess } from '../../../core/import/mapping.ts';
 import { mergeImport } from '../../../core/import/merge.ts';
-import { combineReports, type QualityReport } from '../../../core/import/report.ts';
+import { combineReports, type QualityIssue, type QualityReport } from '../../../core/import/report.ts';
 import type { ImportResult } from '../../../core/import/result.ts';
 import { mapRvtools, type RvtoolsOptions } from '../../../core/import/rvtools.ts';
 import { rvtoolsSheetOfCsvName } from '../../../core/import/rvtools-sheets.ts';
@@ -38,9 +38,29 @@ export type ImportFilesOptions = {
 type Job = { order: number; kind: FileKind; paths: string[] };
 const ORDER: Record<FileKind, number> = { rvtools: 0, inventory: 1, sites: 2, links: 3, series: 4, flows: 5 };
 
-function addWarnings(result: ImportResult, reads: CsvRead[]): ImportResult {
-  for (const r of reads) for (const w of r.warnings) result.report.issues.push({ severity: 'warning', kind: 'bad-value', message: w.message, at: [w.at] });
+/**
+ * The readers' warnings as report issues, one per distinct message listing every row it concerns (as
+ * ReportBuilder.addGrouped does): a file with the same problem on 200k rows is one issue, not 200k.
+ */
+export function addWarnings(result: ImportResult, reads: CsvRead[]): ImportResult {
+  const byMessage = new Map<string, QualityIssue>();
+  for (const r of reads) {
+    for (const w of r.warnings) {
+      const issue = byMessage.get(w.message);
+      if (issue) issue.at.push(w.at);
+      else {
+        const added: QualityIssue = { severity: 'warning', kind: 'bad-value', message: w.message, at: [w.at] };
+        byMessage.set(w.message, added);
+        result.report.issues.push(added);
+      }
+    }
+  }
   return result;
+}
+
+/** The sheet of a workbook a CSV kind reads: the first with data rows, else the first. Preview and run agree. */
+export function csvKindSheet(sheets: readonly Table[]): Table | undefined {
+  return sheets.find((t) => t.rows.length > 0) ?? sheets[0];
 }
 
 function contextOf(project: Project | null): ApplyContext {
@@ -72,7 +92,7 @@ async function runJob(job: Job, project: Project | null, options: ImportFilesOpt
   let read: CsvRead;
   if (/\.xlsx$/i.test(file)) {
     const sheets = await readXlsx(file, { maxBytes });
-    const first = sheets.find((t) => t.rows.length > 0) ?? sheets[0];
+    const first = csvKindSheet(sheets);
     if (!first) throw new ImportError(`${path.basename(file)}: the workbook has no sheets`);
     read = { table: first, warnings: [] };
   } else read = await readCsv(file, { maxBytes });
@@ -149,7 +169,7 @@ export async function previewFiles(paths: readonly string[], options: Pick<Impor
         out.push({ path: p, kind: 'rvtools', headers: [], guess: null, error: null });
         continue;
       }
-      const headers = /\.xlsx$/i.test(p) ? ((await readXlsx(p, { maxBytes: options.maxBytes }))[0]?.headers ?? []) : await readCsvHeaders(p);
+      const headers = /\.xlsx$/i.test(p) ? (csvKindSheet(await readXlsx(p, { maxBytes: options.maxBytes }))?.headers ?? []) : await readCsvHeaders(p);
       const guess = guessMapping(job.kind, headers);
       out.push({ path: p, kind: job.kind, headers, guess, error: null });
     } catch (e) {

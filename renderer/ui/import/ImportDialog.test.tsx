@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { HostCallArgs, ImportFileKind, ImportPreview } from '../../../electron/contract.ts';
 import { guessMapping, type ImportKind } from '../../../core/import/mapping.ts';
 import { emptyCounts, formatReport, type QualityReport } from '../../../core/import/report.ts';
 import { renderApp } from '../../test/render-app.tsx';
+import { ImportReport, SHOW_ISSUES } from './ImportReport.tsx';
 import { makeProject } from '../../test/fixtures.ts';
 
 afterEach(cleanup);
@@ -124,9 +125,13 @@ describe('Import dialog', () => {
 
 describe('Import dialog in Electron', () => {
   it('goes straight to the native dialog and lists the chosen files; "Choose files…" adds more', async () => {
+    const second: ImportPreview = { ...preview({ '/data/odd.csv': 'inventory' }), path: '/data/second.csv', name: 'second.csv' };
+    const third: ImportPreview = { ...preview({ '/data/odd.csv': 'inventory' }), path: '/data/third.csv', name: 'third.csv' };
+    // what the native dialog returns, one answer per "Choose files…": the first file, a new one, then the first again with another
+    const answers = [[preview({ '/data/odd.csv': 'inventory' })], [second], [preview({ '/data/odd.csv': 'inventory' }), third]];
     const t = renderApp({
       host: 'electron',
-      imports: () => ({ preview: async (a: HostCallArgs<'importPreview'>) => ({ ok: true, value: a.paths === null ? [preview({ '/data/odd.csv': 'inventory' })] : [] }) }),
+      imports: () => ({ preview: async (a: HostCallArgs<'importPreview'>) => ({ ok: true, value: a.paths === null ? (answers.shift() ?? []) : [] }) }),
     });
     await screen.findByTestId('app-ready');
     fireEvent.click(screen.getByRole('button', { name: 'Import…' }));
@@ -135,7 +140,33 @@ describe('Import dialog in Electron', () => {
     expect(t.host.callsOf('importPreview').map((c) => c.args)).toEqual([{ paths: null }]);
     expect(within(dialog).queryByRole('region', { name: 'Choose files' })).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Choose files…' }));
-    await waitFor(() => expect(t.host.callsOf('importPreview')).toHaveLength(2));
-    expect(within(dialog).getAllByTestId('import-file')).toHaveLength(1);
+    await within(dialog).findByRole('article', { name: 'second.csv' });
+    expect(within(dialog).getAllByTestId('import-file').map((el) => el.getAttribute('aria-label'))).toEqual(['odd.csv', 'second.csv']);
+    // the same file chosen again is dropped: once third.csv (from the same answer) is listed, odd.csv is still there once
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Choose files…' }));
+    await within(dialog).findByRole('article', { name: 'third.csv' });
+    expect(t.host.callsOf('importPreview')).toHaveLength(3);
+    expect(within(dialog).getAllByTestId('import-file').map((el) => el.getAttribute('aria-label'))).toEqual(['odd.csv', 'second.csv', 'third.csv']);
+  });
+});
+
+describe('Import report', () => {
+  it('lists at most SHOW_ISSUES issues per severity, counts the rest, and keeps them all in the plain text', () => {
+    const many = Array.from({ length: SHOW_ISSUES + 30 }, (_, i) => ({
+      severity: 'warning' as const,
+      kind: 'bad-value' as const,
+      message: `problem ${i}`,
+      at: [{ file: 'big.csv', sheet: null, row: i + 2, column: null }],
+    }));
+    const report: QualityReport = { ...REPORT, issues: [...many, ...REPORT.issues] };
+    const reportText = formatReport(report);
+    render(<ImportReport view={{ report, reportText, files: ['big.csv'], at: '' }} onBack={() => {}} onClose={() => {}} />);
+    const warnings = screen.getByRole('region', { name: 'Warnings' });
+    expect(warnings.querySelectorAll(':scope > ul > li.import-issue')).toHaveLength(SHOW_ISSUES);
+    expect(within(warnings).getByTestId('import-issues-more-warning').textContent).toBe('… and 31 more (all in the plain text)');
+    expect(screen.queryByTestId('import-issues-more-info')).toBeNull();
+    const text = (screen.getByLabelText('Report as plain text') as HTMLTextAreaElement).value;
+    expect(text).toContain(`problem ${SHOW_ISSUES + 29}`);
+    expect(text).toContain(`Warnings (${SHOW_ISSUES + 31}):`);
   });
 });

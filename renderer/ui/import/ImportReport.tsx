@@ -10,6 +10,8 @@ import type { ImportReportView } from '../../app/import-flow.ts';
 import { fmtInt } from '../format.ts';
 
 const SHOW_ROWS = 8;
+/** Issues listed per severity; the rest are counted ("and N more") and all are in the plain text. */
+export const SHOW_ISSUES = 100;
 
 const COUNT_LABELS: [keyof ImportCounts, string, string][] = [
   ['blockedServers', 'not virtualisable', 'not virtualisable'],
@@ -112,9 +114,14 @@ export function ImportReport({ view, onBack, onClose }: { view: ImportReportView
               {title} <span className="muted">({list.length})</span>
             </h3>
             <ul>
-              {list.map((issue, i) => (
+              {list.slice(0, SHOW_ISSUES).map((issue, i) => (
                 <Issue key={i} issue={issue} />
               ))}
+              {list.length > SHOW_ISSUES && (
+                <li className="muted" data-testid={`import-issues-more-${sev}`}>
+                  … and {fmtInt(list.length - SHOW_ISSUES)} more (all in the plain text)
+                </li>
+              )}
             </ul>
           </section>
         );

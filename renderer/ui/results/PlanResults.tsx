@@ -15,6 +15,7 @@ import { useApp } from '../app-context.ts';
 import { exportPlan, PLAN_EXPORT_FORMATS, type PlanExportFormat } from '../../app/export-plan.ts';
 import { createServerSeries } from '../../app/server-demand.ts';
 import { selectProject } from '../../store/selectors.ts';
+import { isPlanStale, STALE_PLAN_MESSAGE } from '../../store/jobs-slice.ts';
 import { openReportPreview } from '../../app/report-flow.ts';
 import { exportImage, heatmapTarget, imageBaseName, topologyTarget, type ImageFormat } from '../../app/export-image.ts';
 import type { HeatmapInput } from '../../views/heatmap/render.ts';
@@ -68,6 +69,7 @@ export function PlanResults({ estate, plan }: { estate: Estate; plan: Plan }) {
   const selectServer = useWorkbench((s) => s.selectServer);
   const setActivePane = useWorkbench((s) => s.setActivePane);
   const project = useWorkbench(selectProject);
+  const stale = useWorkbench((s) => isPlanStale(s, plan.scenarioId));
   const scenario = estate.scenarios.find((sc) => sc.id === plan.scenarioId);
   const pins = scenario?.pins;
   // The host panel's per-server series: sized on demand for the clicked host only (see app/server-demand.ts).
@@ -115,6 +117,11 @@ export function PlanResults({ estate, plan }: { estate: Estate; plan: Plan }) {
         <button type="button" onClick={() => openReportPreview(plan.scenarioId, () => new Date())} data-testid="open-report" title="The PDF snapshot report of this plan, on screen">
           Report…
         </button>
+        {stale && (
+          <span role="status" data-testid="plan-stale" style={{ borderLeft: '3px solid var(--warn)', background: 'var(--candidate-bg)', color: 'var(--candidate-fg)', padding: '2px 8px', borderRadius: 4 }}>
+            {STALE_PLAN_MESSAGE}
+          </span>
+        )}
       </div>
       <SummaryCards estate={estate} plan={plan} />
       <section className="results-map" aria-label="WAN topology">

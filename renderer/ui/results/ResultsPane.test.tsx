@@ -86,6 +86,21 @@ describe('runs and results in the shell', () => {
     expect(screen.queryByTestId('heatmap-site-filter')).toBeNull();
   });
 
+  it('says when the plan shown was computed from another project', async () => {
+    const t = renderApp({ project: tinyProject() });
+    await screen.findByTestId('app-ready');
+    act(() => {
+      t.store.getState().setPlan('sc-1', tinyPlan());
+      t.store.getState().setActivePane('results');
+    });
+    expect(screen.queryByTestId('plan-stale')).toBeNull();
+    const project = t.store.getState().project!;
+    act(() => t.store.getState().replaceProject('Import', { ...project }));
+    expect(screen.getByTestId('plan-stale').textContent).toBe('The project changed since this plan was computed: run the plan again.');
+    act(() => t.store.getState().undo());
+    expect(screen.queryByTestId('plan-stale')).toBeNull();
+  });
+
   it('compares two scenarios once both have plans', async () => {
     const t = renderApp({ project: tinyProject() });
     await screen.findByTestId('app-ready');
