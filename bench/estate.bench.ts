@@ -25,7 +25,10 @@ type Figures = {
   hostsFirst: number;
   hosts: number;
   bound: number;
+  /** The bound without the licence-pool structure (what any plan obeying the rules needs). */
+  hardBound: number;
   ratio: number;
+  stoppedBy: string;
   longestSliceMs: number;
   longestSlicePhase: string;
   unplaced: number;
@@ -94,6 +97,8 @@ function measure(servers: number, budgetMs: number, weeks: number): Figures {
     hostsFirst,
     hosts: plan.hostsUsed,
     bound: plan.bounds.total,
+    hardBound: plan.bounds.hardRules ?? plan.bounds.total,
+    stoppedBy: plan.search?.stoppedBy ?? '',
     ratio: plan.hostsUsed / Math.max(1, plan.bounds.total),
     longestSliceMs: longest,
     longestSlicePhase: longestPhase,
@@ -119,7 +124,7 @@ export async function run(args: string[]): Promise<void> {
     });
     const f = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Figures;
     console.log(
-      `${String(f.servers).padStart(7)} servers: generate ${f.generateS.toFixed(1)} s | first plan ${f.firstPlanS.toFixed(1)} s wall / ${f.firstPlanCpuS.toFixed(1)} s CPU (${f.hostsFirst} hosts) | final ${f.finalS.toFixed(1)} s wall / ${f.finalCpuS.toFixed(1)} s CPU | peak RSS ${f.peakRssMB.toFixed(0)} MB | hosts ${f.hosts} vs bound ${f.bound} = ${f.ratio.toFixed(3)} | longest slice ${f.longestSliceMs.toFixed(0)} ms (${f.longestSlicePhase}) | unplaced ${f.unplaced} | violations ${f.violations} | overloaded links ${f.overloadedLinks}`,
+      `${String(f.servers).padStart(7)} servers: generate ${f.generateS.toFixed(1)} s | first plan ${f.firstPlanS.toFixed(1)} s wall / ${f.firstPlanCpuS.toFixed(1)} s CPU (${f.hostsFirst} hosts) | final ${f.finalS.toFixed(1)} s wall / ${f.finalCpuS.toFixed(1)} s CPU | peak RSS ${f.peakRssMB.toFixed(0)} MB | hosts ${f.hosts} vs bound ${f.bound} = ${f.ratio.toFixed(3)} (bound without pools ${f.hardBound}; search stopped by ${f.stoppedBy}) | longest slice ${f.longestSliceMs.toFixed(0)} ms (${f.longestSlicePhase}) | unplaced ${f.unplaced} | violations ${f.violations} | overloaded links ${f.overloadedLinks}`,
     );
   }
 }

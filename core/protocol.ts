@@ -29,6 +29,11 @@ export type RunMessage = Readonly<{
   scenarioId: string;
   /** Improvement search time after the first plan, ms (0 = first plan only). */
   budgetMs: number;
+  /**
+   * Optional work-unit budget for the search instead of time (a positive integer): the same seed and
+   * iterations give the same plan on any machine; budgetMs is then ignored. The plan records both in `search`.
+   */
+  iterations?: number;
 }>;
 
 export type CancelMessage = Readonly<{ type: 'cancel'; runId: number }>;

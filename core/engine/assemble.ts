@@ -37,9 +37,14 @@ const perDim = (f: (d: number) => number): Record<Dimension, number> =>
  */
 export const PACKER_BOUND_MAX_ITEMS = 0;
 
-export function classBound(c: PackClass, lowerBound?: LowerBound): number {
+/**
+ * Hosts bound of a class. `sol` decides the structure: a licence-pooled solution is bounded with its pools
+ * apart (class-bound.ts), any other one (or none) with windows apart only.
+ */
+export function classBound(c: PackClass, lowerBound?: LowerBound, sol?: ClassSolution | null): number {
   const packerBound = lowerBound && c.input.itemCount <= PACKER_BOUND_MAX_ITEMS ? lowerBound(c.input) : 0;
-  return Math.max(peakOfSumBound(c.sums, c.input.binTypes[0].capacity), c.clique, c.windowBound, packerBound);
+  const structural = sol?.binPool ? c.bounds.pooled : c.bounds.mixed;
+  return Math.max(peakOfSumBound(c.sums, c.input.binTypes[0].capacity), c.clique, structural, packerBound);
 }
 
 /** Summed sizes of a host's items: all coordinates, the hourly load (dims x hours) and the peak per dimension. */
@@ -181,14 +186,19 @@ export function* assembleIter(
     for (const c of cls) for (let k = 0; k < C; k++) sums[k] += c.sums[k];
     const peakOfSum = peakOfSumBound(sums, cls[0].input.binTypes[0].capacity);
     let classSum = 0;
+    let hardSum = 0;
     classes.forEach((c, ci) => {
-      if (c.dataCentreId === d) classSum += opts.classBounds[ci];
+      if (c.dataCentreId !== d) return;
+      classSum += Math.max(opts.classBounds[ci], classBound(c, undefined, solutions[ci]));
+      hardSum += Math.max(opts.classBounds[ci], classBound(c));
     });
     const anti = Math.max(...cls.map((c) => c.clique));
+    const spare = (x: number) => x + (rules.nPlusOne && x > 0 ? 1 : 0);
     const need = Math.max(peakOfSum, classSum, anti);
-    perSite[d] = { peakOfSum, classes: classSum, antiAffinity: anti, bound: need + (rules.nPlusOne && need > 0 ? 1 : 0) };
+    perSite[d] = { peakOfSum, classes: classSum, antiAffinity: anti, bound: spare(need), hardRules: spare(Math.max(peakOfSum, hardSum, anti)) };
   }
   const boundTotal = Object.values(perSite).reduce((a, b) => a + b.bound, 0);
+  const hardTotal = Object.values(perSite).reduce((a, b) => a + (b.hardRules ?? b.bound), 0);
   yield 0.7;
   // Cost.
   const inForce = ctx.estate.licenceModels.filter((l) => ctx.scenario.licenceModelIds.includes(l.id));
@@ -302,7 +312,7 @@ export function* assembleIter(
     hosts,
     sites: summaries,
     links: opts.links,
-    bounds: { perSite, total: boundTotal },
+    bounds: { perSite, total: boundTotal, hardRules: hardTotal },
     hostsUsed: hosts.length,
     gapPct: gapPercent(hosts.length, boundTotal),
     cost,

@@ -12,6 +12,8 @@
  * Host-label pins keep bins 0..P-1 in every stage, so pinned servers meet across pools and windows.
  */
 import { createRng } from '../util/random.ts';
+import { licenceSignatures } from './class-bound.ts';
+import { emptyHosts } from './class-merge.ts';
 import type { PackInput, PackOptions, PackProgress, PackSolution } from './pack/types.ts';
 import type { Packer } from './engine.ts';
 import type { PackClass } from './pack-input.ts';
@@ -20,6 +22,10 @@ export type ClassSolution = PackSolution & {
   /** Licence pool per bin ('' = mixed or unlicensed); present when the pooled packing was kept. */
   binPool?: string[];
 };
+
+/** Emptiest hosts the empty-a-host pass tries: for the first plan, and when the search runs. */
+export const MERGE_TRIES_FIRST = 32;
+export const MERGE_TRIES_SEARCH = 400;
 
 /** Classes with more items than this skip the mixed packing when a per-host licence costs more than a host. */
 export const POOL_ONLY_MIN_ITEMS = 1000;
@@ -33,38 +39,107 @@ type Bins = {
   unplaced: number[];
   /** Window per global bin (-1 = none of its items has one). */
   window: number[];
+  /** Summed sizes and the products of the items in each global bin (kept as items are placed). */
+  load: Float64Array[];
+  prods: Set<number>[];
+  items: number[][];
 };
 
-/** The class's problem restricted to `subset` (class item indices), with `fixedBins` bins fixed in front. */
-function subInput(input: PackInput, subset: readonly number[], fixedOf: (it: number) => number, fixedBins: number): PackInput {
+/**
+ * The class's problem for one stage: one fixed pseudo-item per fixed bin for the items earlier stages put
+ * there (their summed sizes, products and conflicts: the bin's residual capacity), then `pinned` (item, bin)
+ * pairs fixed one by one (a pin that does not fit stays out, as in the packer), then the `free` items.
+ * Folding keeps a stage small however many items the earlier stages placed.
+ */
+function partInput(input: PackInput, adj: Adjacency, held: readonly Held[], pinned: readonly [number, number][], free: readonly number[], fixedBins: number): { sub: PackInput; first: number } {
   const C = input.coords;
-  const n = input.sizes.length / C;
+  const n = input.itemCount;
+  const cap = input.binTypes[0].capacity;
   const local = new Int32Array(n).fill(-1);
-  subset.forEach((it, k) => (local[it] = k));
-  const sizes = new Float64Array(subset.length * C);
-  subset.forEach((it, k) => sizes.set(input.sizes.subarray(it * C, (it + 1) * C), k * C));
-  const conflicts: number[] = [];
-  const all = input.conflicts ?? new Int32Array(0);
-  for (let k = 0; k < all.length; k += 2) {
-    const a = local[all[k]];
-    const b = local[all[k + 1]];
-    if (a >= 0 && b >= 0) conflicts.push(a, b);
-  }
   const fixed = new Map<number, number>();
-  subset.forEach((it, k) => {
-    const b = fixedOf(it);
-    if (b >= 0) fixed.set(k, b);
+  const itemProducts: number[][] = [];
+  const rows: { items: readonly number[]; bin: number; load?: Float64Array; prods?: ReadonlySet<number> }[] = [];
+  held.forEach((h, bin) => {
+    if (h.items.length === 0) return;
+    let fits = true;
+    for (let k = 0; k < C && fits; k++) if (h.load[k] > cap[k] * (1 + 1e-9) + 1e-9) fits = false;
+    if (fits) rows.push({ items: h.items, bin, load: h.load, prods: h.prods });
+    else for (const it of h.items) rows.push({ items: [it], bin }); // over capacity (forced by pins): as is
   });
-  return {
+  for (const [it, bin] of pinned) rows.push({ items: [it], bin });
+  const first = rows.length;
+  const count = first + free.length;
+  const sizes = new Float64Array(count * C);
+  rows.forEach((r, m) => {
+    for (const it of r.items) local[it] = m;
+    if (r.load && r.prods) {
+      sizes.set(r.load, m * C);
+      itemProducts.push([...r.prods].sort((x, y) => x - y));
+    } else {
+      const it = r.items[0];
+      sizes.set(input.sizes.subarray(it * C, (it + 1) * C), m * C);
+      itemProducts.push([...(input.itemProducts?.[it] ?? [])]);
+    }
+    fixed.set(m, r.bin);
+  });
+  free.forEach((it, j) => {
+    local[it] = first + j;
+    sizes.set(input.sizes.subarray(it * C, (it + 1) * C), (first + j) * C);
+    itemProducts.push([...(input.itemProducts?.[it] ?? [])]);
+  });
+  // Conflicts that matter: those of the pinned and free items (between two folded bins they cannot bite).
+  const conflicts: number[] = [];
+  const seen = new Set<number>();
+  const stage = (it: number) => local[it] >= 0 && (local[it] >= first || rows[local[it]].items.length === 1);
+  const visit = (it: number) => {
+    const x = local[it];
+    for (let k = adj.start[it]; k < adj.start[it + 1]; k++) {
+      const j = adj.list[k];
+      const y = local[j];
+      if (y < 0 || y === x) continue;
+      if (stage(j) && y < x) continue; // counted from j
+      const key = Math.min(x, y) * count + Math.max(x, y);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      conflicts.push(x, y);
+    }
+  };
+  rows.forEach((r) => {
+    if (r.items.length === 1) visit(r.items[0]);
+  });
+  for (const it of free) visit(it);
+  const sub: PackInput = {
     coords: C,
-    itemCount: subset.length,
+    itemCount: count,
     sizes,
     binTypes: input.binTypes,
     conflicts: Int32Array.from(conflicts),
-    ...(input.itemProducts ? { itemProducts: subset.map((it) => input.itemProducts?.[it] ?? []) } : {}),
+    ...(input.itemProducts ? { itemProducts } : {}),
     ...(input.productCost ? { productCost: input.productCost } : {}),
     ...(fixedBins > 0 ? { fixed, fixedBins: new Array<number>(fixedBins).fill(0) } : {}),
   };
+  return { sub, first };
+}
+
+type Adjacency = { start: Int32Array; list: Int32Array };
+
+/** What a fixed bin already holds: its items, their summed sizes and products. */
+type Held = { items: readonly number[]; load: Float64Array; prods: ReadonlySet<number> };
+
+/** Conflict lists per item (CSR). */
+function adjacency(input: PackInput): Adjacency {
+  const n = input.itemCount;
+  const cf = input.conflicts ?? new Int32Array(0);
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < cf.length; k++) start[cf[k] + 1]++;
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, n);
+  const list = new Int32Array(cf.length);
+  for (let k = 0; k < cf.length; k += 2) {
+    list[fill[cf[k]]++] = cf[k + 1];
+    list[fill[cf[k + 1]]++] = cf[k];
+  }
+  return { start, list };
 }
 
 /** Cost of a class packing: opened bins (non-empty, or pinned) plus per-host licences. */
@@ -86,32 +161,32 @@ export function classCost(input: PackInput, binOf: Int32Array, bins: number, pin
   return cost;
 }
 
-/** Licensed-product signature per item over the products with a per-host price ('' = none). */
-function signatures(input: PackInput): string[] {
-  const pc = input.productCost?.[0] ?? [];
-  return Array.from({ length: input.itemCount }, (_, it) => (input.itemProducts?.[it] ?? []).filter((p) => (pc[p] ?? 0) > 0).join('+'));
-}
-
 export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOptions): Generator<PackProgress, ClassSolution> {
   const { input } = c;
   const n = input.itemCount;
   const P = c.fixedLabels.length;
   const pinOf = (it: number) => input.fixed?.get(it) ?? -1;
-  const sig = signatures(input);
+  const adj = adjacency(input);
+  const pinnedItems = Array.from({ length: n }, (_x, it) => it).filter((it) => pinOf(it) >= 0);
+  const C = input.coords;
+  const sig = licenceSignatures(input);
   const pools = [...new Set(sig)].sort();
   const tryPools = pools.length > 1 && pools.some((s) => s !== '');
   // In a large class with a licence dearer than the host itself pooling wins in practice, so the mixed
   // packing is not tried (half the work at 50k servers). Otherwise both are packed and the cheaper kept.
   const dearest = Math.max(0, ...(input.productCost?.[0] ?? []));
   const poolOnly = tryPools && n > POOL_ONLY_MIN_ITEMS && dearest >= input.binTypes[0].cost;
-  const multiWindow = c.windows.length > 1;
   const pins = Array.from({ length: P }, (_, b) => b);
-  const work = n * (tryPools && !poolOnly ? 2 : 1) * (multiWindow ? 2 : 1);
+  // Each item is packed once per packing tried (the stages fold earlier bins into one row each), so the
+  // budget is shared over n items per packing.
+  const work = n * (tryPools && !poolOnly ? 2 : 1);
   let subs = 0;
 
-  function* run(sub: PackInput, seedTag: string): Generator<PackProgress, PackSolution> {
-    const budgetMs = opts.budgetMs > 0 ? (opts.budgetMs * sub.itemCount) / Math.max(1, work) : 0;
-    return yield* packer.packIter(sub, { ...opts, rng: createRng(`${opts.seed}:${seedTag}:${subs++}`), budgetMs });
+  /** Pack one stage; its share of the budget follows its own items (`own`), not the folded bins. */
+  function* run(sub: PackInput, seedTag: string, own: number): Generator<PackProgress, PackSolution> {
+    const budgetMs = opts.budgetMs > 0 ? (opts.budgetMs * own) / Math.max(1, work) : 0;
+    const iterations = opts.iterations !== undefined && opts.iterations > 0 ? Math.max(1, Math.round((opts.iterations * own) / Math.max(1, work))) : 0;
+    return yield* packer.packIter(sub, { ...opts, rng: createRng(`${opts.seed}:${seedTag}:${subs++}`), budgetMs, ...(iterations > 0 ? { iterations } : {}) });
   }
 
   /**
@@ -119,27 +194,39 @@ export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOpti
    * (pin bins first); items already in them come along, fixed, so their load and conflicts count.
    */
   function* packPart(free: readonly number[], fixedIds: readonly number[], bins: Bins, tag: string): Generator<PackProgress, void> {
-    const localBin = new Map(fixedIds.map((g, k) => [g, k]));
-    const freeSet = new Set(free);
-    const context: number[] = [];
-    for (let it = 0; it < n; it++) if (bins.binOf[it] >= 0 && localBin.has(bins.binOf[it]) && !freeSet.has(it)) context.push(it);
-    const part = [...context, ...free];
-    const fixedOf = (it: number) => (bins.binOf[it] >= 0 ? (localBin.get(bins.binOf[it]) ?? -1) : pinOf(it));
-    const sol = yield* run(subInput(input, part, fixedOf, fixedIds.length), tag);
     const F = fixedIds.length;
+    const freeSet = new Set(free);
+    // Items already in those bins (folded per bin), and pinned items of later stages and of this one.
+    const held: Held[] = fixedIds.map((g) => ({ items: bins.items[g], load: bins.load[g], prods: bins.prods[g] }));
+    const pinned: [number, number][] = [];
+    for (const it of pinnedItems) if (bins.binOf[it] < 0 && !freeSet.has(it)) pinned.push([it, pinOf(it)]);
+    const later = pinned.length;
+    const freeFirst: number[] = [];
+    for (const it of free) {
+      if (pinOf(it) >= 0) pinned.push([it, pinOf(it)]);
+      else freeFirst.push(it);
+    }
+    const { sub, first } = partInput(input, adj, held, pinned, freeFirst, F);
+    const sol = yield* run(sub, tag, free.length);
+    const stageItems = [...pinned.slice(later).map(([it]) => it), ...freeFirst];
+    const offset = first - (pinned.length - later);
     const fresh = new Map<number, number>();
-    for (let k = context.length; k < part.length; k++) {
-      const b = sol.binOf[k];
+    for (let j = 0; j < stageItems.length; j++) {
+      const b = sol.binOf[offset + j];
+      const it = stageItems[j];
       if (b < 0) continue;
       let g = b < F ? fixedIds[b] : fresh.get(b);
       if (g === undefined) {
         fresh.set(b, (g = bins.count++));
         bins.window.push(-1);
+        bins.load.push(new Float64Array(C));
+        bins.items.push([]);
+        bins.prods.push(new Set());
       }
-      bins.binOf[part[k]] = g;
-      if (c.windowOf[part[k]] >= 0) bins.window[g] = c.windowOf[part[k]];
+      place(bins, it, g);
+      if (c.windowOf[it] >= 0) bins.window[g] = c.windowOf[it];
     }
-    for (const k of sol.unplaced) if (k >= context.length) bins.unplaced.push(part[k]);
+    for (const j of sol.unplaced) if (j >= offset) bins.unplaced.push(stageItems[j - offset]);
   }
 
   /**
@@ -175,12 +262,29 @@ export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOpti
     yield* packPart(free, ids, bins, `${tag}:free`);
   }
 
-  const fresh = (): Bins => ({ binOf: new Int32Array(n).fill(-1), count: P, unplaced: [], window: new Array<number>(P).fill(-1) });
+  const fresh = (): Bins => ({
+    binOf: new Int32Array(n).fill(-1),
+    count: P,
+    unplaced: [],
+    window: new Array<number>(P).fill(-1),
+    load: Array.from({ length: P }, () => new Float64Array(C)),
+    prods: Array.from({ length: P }, () => new Set<number>()),
+    items: Array.from({ length: P }, () => []),
+  });
+  function place(bins: Bins, it: number, g: number): void {
+    bins.binOf[it] = g;
+    bins.items[g].push(it);
+    const load = bins.load[g];
+    const base = it * C;
+    for (let k = 0; k < C; k++) load[k] += input.sizes[base + k];
+    for (const p of input.itemProducts?.[it] ?? []) bins.prods[g].add(p);
+  }
   const all = Array.from({ length: n }, (_, i) => i);
   let best: ClassSolution | null = null;
   if (!poolOnly) {
     const mixed = fresh();
     yield* staged(all, mixed, 'mixed', false);
+    yield* merge(mixed, null);
     best = finish(mixed);
   }
   if (tryPools) {
@@ -192,11 +296,30 @@ export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOpti
       yield* staged(all.filter((it) => sig[it] === s), pooled, `pool:${s}`, s === '');
       for (let b = before; b < pooled.count; b++) binPool.push(s);
     }
+    const poolOfBin = yield* merge(pooled, binPool);
     const sol = finish(pooled);
-    if (best === null || (sol.unplaced.length <= best.unplaced.length && sol.cost < best.cost - 1e-9)) best = { ...sol, binPool };
+    if (best === null || (sol.unplaced.length <= best.unplaced.length && sol.cost < best.cost - 1e-9)) best = { ...sol, binPool: poolOfBin };
   }
   if (best === null) throw new Error('packClassIter: no packing');
   return best;
+
+  /** Empty-a-host moves across the stages (class-merge.ts), then drop the emptied bins. */
+  function* merge(b: Bins, pool: string[] | null): Generator<PackProgress, string[]> {
+    const searching = opts.budgetMs > 0 || (opts.iterations ?? 0) > 0;
+    const gen = emptyHosts(b, { input, windowOf: c.windowOf, adj, pinned: P, isPinned: (it) => pinOf(it) >= 0, pool, sig, tries: searching ? MERGE_TRIES_SEARCH : MERGE_TRIES_FIRST });
+    while (!gen.next().done) yield { phase: 'improve', fraction: 1, bestCost: Number.NaN, bestBins: b.count };
+    const keep: number[] = [];
+    for (let g = 0; g < b.count; g++) if (g < P || b.items[g].length > 0) keep.push(g);
+    const renum = new Int32Array(b.count).fill(-1);
+    keep.forEach((g, k) => (renum[g] = k));
+    for (let it = 0; it < n; it++) if (b.binOf[it] >= 0) b.binOf[it] = renum[b.binOf[it]];
+    b.count = keep.length;
+    b.window = keep.map((g) => b.window[g]);
+    b.load = keep.map((g) => b.load[g]);
+    b.prods = keep.map((g) => b.prods[g]);
+    b.items = keep.map((g) => b.items[g]);
+    return pool === null ? [] : keep.map((g) => pool[g]);
+  }
 
   function finish(b: Bins): ClassSolution {
     return { binOf: b.binOf, binType: new Int32Array(b.count), cost: classCost(input, b.binOf, b.count, P), unplaced: [...new Set(b.unplaced)].sort((x, y) => x - y) };

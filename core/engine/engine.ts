@@ -11,10 +11,13 @@ import { assembleIter, classBound } from './assemble.ts';
 import { packClassIter, type ClassSolution } from './class-pack.ts';
 import { buildContext } from './context.ts';
 import { buildPackClassesIter, type PackClass } from './pack-input.ts';
-import type { Plan } from './plan.ts';
+import type { Plan, SearchSettings } from './plan.ts';
 import { planSitesIter } from './sites.ts';
 import { sizingIter } from './sizing.ts';
 import { compareLinksIter } from './topology.ts';
+
+/** Improvement rounds at most, with a time budget (see planIter). */
+export const IMPROVE_ROUNDS = 4;
 
 export type Packer = {
   packIter: (input: PackInput, options: PackOptions) => Generator<PackProgress, PackSolution>;
@@ -42,6 +45,12 @@ export type EngineOptions = {
   now: () => number;
   /** Total time for the improvement search after the first plan (0 = first plan only). */
   budgetMs: number;
+  /**
+   * Work units for the improvement search instead of time (> 0): shared by classes in proportion to their
+   * items, and the clock never ends the search, so the same seed and iterations give the same plan on any
+   * machine. budgetMs is then ignored (a stop request still ends the search).
+   */
+  iterations?: number;
   /** Checked often; true ends the improvement search early (the best plan so far is returned). */
   shouldStop?: () => boolean;
   /** How often the packer yields (ms). Default 20. */
@@ -127,55 +136,79 @@ export function* planIter(project: Project, scenarioId: string, options: EngineO
     classBounds.push(classBound(c, packer.lowerBound));
     yield progress('pack', 1);
   }
-  const first = yield* forward(assembleIter(ctx, sizing, sitePlan, classes, solutions, { final: options.budgetMs <= 0, classBounds, links }), () => progress('pack', 1));
-  bestCost = first.cost.total;
-  hosts = first.hostsUsed;
-  if (options.budgetMs <= 0 || options.shouldStop?.()) {
+  const iterations = options.iterations !== undefined && options.iterations > 0 ? Math.floor(options.iterations) : 0;
+  const searching = options.budgetMs > 0 || iterations > 0;
+  const search = (stoppedBy: SearchSettings['stoppedBy']): SearchSettings => ({ budgetMs: options.budgetMs, iterations: iterations > 0 ? iterations : null, stoppedBy });
+  const firstPlan = yield* forward(assembleIter(ctx, sizing, sitePlan, classes, solutions, { final: !searching, classBounds, links }), () => progress('pack', 1));
+  bestCost = firstPlan.cost.total;
+  hosts = firstPlan.hostsUsed;
+  const first: Plan = { ...firstPlan, search: search(searching ? 'cancelled' : 'first-plan') };
+  if (!searching || options.shouldStop?.()) {
     yield progress('done', 1);
     return first;
   }
-  yield { kind: 'plan', plan: first };
+  yield { kind: 'plan', plan: { ...first, search: search('first-plan') } };
 
   // Improvement: the rest of the budget, shared by classes in proportion to their items; classes already at
   // their lower bound without licences to save are skipped.
   const improveStart = now();
-  const deadline = improveStart + options.budgetMs;
+  const deadline = iterations > 0 ? Number.POSITIVE_INFINITY : improveStart + options.budgetMs;
+  const totalTodo = () => todo.reduce((a, ci) => a + classes[ci].input.itemCount, 0);
   const todo = classes.map((c, ci) => ci).filter((ci) => {
     const c = classes[ci];
     const bins = new Set(solutions[ci].binOf).size - (solutions[ci].binOf.includes(-1) ? 1 : 0);
     const hasLicences = (c.input.productCost?.[0] ?? []).some((x) => x > 0);
     return c.input.itemCount > 1 && (hasLicences || bins > classBounds[ci]);
   });
-  let todoItems = todo.reduce((a, ci) => a + classes[ci].input.itemCount, 0);
+  const allTodo = Math.max(1, totalTodo());
   let improved = false;
-  for (const ci of todo) {
-    const c = classes[ci];
-    const left = deadline - now();
-    if (left <= 0 || options.shouldStop?.()) break;
-    const share = (left * c.input.itemCount) / Math.max(1, todoItems);
-    todoItems -= c.input.itemCount;
-    const gen = packClassIter(packer, c, {
-      seed: `${ctx.scenario.seed}:${c.dataCentreId}:${c.classKey}:improve`,
-      now,
-      budgetMs: share,
-      yieldEveryMs,
-      shouldStop: options.shouldStop,
-    });
-    let p = gen.next();
-    while (!p.done) {
-      yield progress('improve', (now() - improveStart) / options.budgetMs);
-      p = gen.next();
+  let stoppedBy: SearchSettings['stoppedBy'] = iterations > 0 ? 'iterations' : 'budget';
+  let workDone = 0;
+  // With a time budget, time left after a round (classes that ended early, at their bound or stalled) goes
+  // to further rounds with new seeds; an iteration budget runs one round (reproducible).
+  const rounds = iterations > 0 ? 1 : IMPROVE_ROUNDS;
+  for (let round = 0; round < rounds; round++) {
+    if (round > 0 && deadline - now() < options.budgetMs * 0.05) break;
+    let todoItems = allTodo;
+    for (const ci of todo) {
+      const c = classes[ci];
+      const left = deadline - now();
+      if (options.shouldStop?.()) {
+        stoppedBy = 'cancelled';
+        break;
+      }
+      if (left <= 0) break;
+      const share = iterations > 0 ? 0 : (left * c.input.itemCount) / Math.max(1, todoItems);
+      const units = iterations > 0 ? Math.max(1, Math.round((iterations * c.input.itemCount) / allTodo)) : 0;
+      todoItems -= c.input.itemCount;
+      const gen = packClassIter(packer, c, {
+        seed: `${ctx.scenario.seed}:${c.dataCentreId}:${c.classKey}:improve${round > 0 ? `:${round}` : ''}`,
+        now,
+        budgetMs: share,
+        ...(units > 0 ? { iterations: units } : {}),
+        yieldEveryMs,
+        shouldStop: options.shouldStop,
+      });
+      let p = gen.next();
+      while (!p.done) {
+        yield progress('improve', iterations > 0 ? (workDone + p.value.fraction * c.input.itemCount) / allTodo : (now() - improveStart) / options.budgetMs);
+        p = gen.next();
+      }
+      workDone += c.input.itemCount;
+      if (p.value.unplaced.length <= solutions[ci].unplaced.length && solutionCost(p.value) < solutionCost(solutions[ci]) - 1e-9) {
+        bestCost += p.value.cost - solutions[ci].cost;
+        hosts += p.value.binType.length - solutions[ci].binType.length;
+        solutions[ci] = p.value;
+        improved = true;
+      }
     }
-    if (p.value.unplaced.length <= solutions[ci].unplaced.length && solutionCost(p.value) < solutionCost(solutions[ci]) - 1e-9) {
-      bestCost += p.value.cost - solutions[ci].cost;
-      hosts += p.value.binType.length - solutions[ci].binType.length;
-      solutions[ci] = p.value;
-      improved = true;
-    }
+    if (stoppedBy === 'cancelled') break;
   }
-  const final = improved
-    ? yield* forward(assembleIter(ctx, sizing, sitePlan, classes, solutions, { final: true, classBounds, links: copyLinks(links) }), () => progress('improve', 1))
-    : { ...first, links: copyLinks(first.links), hosts: first.hosts.map((h) => ({ ...h, load: h.load.slice() })), final: true };
+  if (options.shouldStop?.()) stoppedBy = 'cancelled';
+  else if (iterations === 0 && now() < deadline) stoppedBy = 'done';
+  const final: Plan = improved
+    ? { ...(yield* forward(assembleIter(ctx, sizing, sitePlan, classes, solutions, { final: true, classBounds, links: copyLinks(links) }), () => progress('improve', 1))), search: search(stoppedBy) }
+    : { ...first, links: copyLinks(first.links), hosts: first.hosts.map((h) => ({ ...h, load: h.load.slice() })), final: true, search: search(stoppedBy) };
   bestCost = final.cost.total;
   hosts = final.hostsUsed;
   yield progress('done', 1);

@@ -11,6 +11,7 @@
  */
 import type { MaintenanceWindow } from '../model/schema.ts';
 import type { PackInput } from './pack/types.ts';
+import { classBounds, licenceSignatures, productBounds, type BoundInput, type ClassBounds } from './class-bound.ts';
 import { createUnionFind, type EngineContext, type SiteModel } from './context.ts';
 import type { Violation } from './plan.ts';
 import { DIMS, type Sizing } from './sizing.ts';
@@ -28,7 +29,7 @@ export type PackClass = {
   clique: number;
   /** 1 for items that fit an empty host (the others are unplaced and left out of the bounds). */
   placeable: Uint8Array;
-  /** Per coordinate: the summed sizes of the placeable items. */
+  /** Per coordinate: the summed sizes of the placeable items not pinned to a host. */
   sums: Float64Array;
   /** Maintenance window per item: index into `windows`, or -1 when none of its servers has one. */
   windowOf: Int32Array;
@@ -38,8 +39,10 @@ export type PackClass = {
   productLabels: string[];
   /** Hosts bound from windows: different windows never share, so the sum over windows of their bounds. */
   windowBound: number;
-  /** Per productCost column: at least this many hosts carry the product (peak-of-sum of its items). */
+  /** Per productCost column: at least this many hosts carry the product (class-bound.ts). */
   productBound: number[];
+  /** Host bounds of the class for a mixed and a licence-pooled packing (class-bound.ts). */
+  bounds: ClassBounds;
 };
 
 export function windowKey(w: MaintenanceWindow | null): string {
@@ -73,7 +76,7 @@ function perHostLicences(ctx: EngineContext, model: SiteModel): Map<string, numb
 }
 
 /** One class's packing problem (a plain function: V8 optimises its loops better than inside a generator). */
-function buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: readonly number[], violations: Violation[]): PackClass | null {
+function buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: readonly number[], violations: Violation[]): (PackClass & { boundInput: BoundInput }) | null {
   const H = sizing.hours;
   const C = DIMS * H + 1;
   const [dataCentreId, classKey] = key.split('\u0000');
@@ -224,10 +227,11 @@ function buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: re
   for (let it = 0; it < items.length; it++) {
     if (!fitsEmpty(input, it)) continue;
     placeable[it] = 1;
+    if (fixed.has(it)) continue; // pins may force a host over capacity: bounds count the unpinned items
     for (let k = 0; k < C; k++) sums[k] += sizes[it * C + k];
   }
   let clique = placeable.includes(1) ? 1 : 0;
-  for (const set of antiSets) clique = Math.max(clique, [...set].filter((it) => placeable[it] === 1).length);
+  for (const set of antiSets) clique = Math.max(clique, [...set].filter((it) => placeable[it] === 1 && !fixed.has(it)).length);
   // Window per item. Items chained by a window-less server in two groups could hold two windows: reported.
   const windows = [...new Set(ownWindow.filter((w): w is string => w !== null))].sort();
   const windowIdx = new Map(windows.map((w, i) => [w, i]));
@@ -243,32 +247,11 @@ function buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: re
     if (windowOf[it] < 0) windowOf[it] = wi;
   });
   const productLabels = products.map((p) => ctx.estate.licenceModels.filter((l) => l.productId === p && l.metric !== 'per-vm' && ctx.scenario.licenceModelIds.includes(l.id)).map((l) => l.id).join('+') || p);
-  // Bounds per window and per (product, window): one pass over the items, one sum row per subset.
-  const W = windows.length;
-  const rows = new Float64Array((W + products.length * (W + 1)) * C);
-  const addTo = (row: number, it: number) => {
-    const o = row * C;
-    const base = it * C;
-    for (let k = 0; k < C; k++) rows[o + k] += sizes[base + k];
-  };
-  for (let it = 0; it < items.length; it++) {
-    if (placeable[it] !== 1) continue;
-    const w = windowOf[it];
-    if (w >= 0) addTo(w, it);
-    for (const pi of itemProducts[it]) {
-      addTo(W + pi * (W + 1) + W, it);
-      if (w >= 0) addTo(W + pi * (W + 1) + w, it);
-    }
-  }
-  const rowBound = (row: number) => peakOfSumBound(rows.subarray(row * C, (row + 1) * C), capacity);
-  let windowBound = 0;
-  for (let w = 0; w < W; w++) windowBound += rowBound(w);
-  const productBound = products.map((_p, pi) => {
-    let perWindow = 0;
-    for (let w = 0; w < W; w++) perWindow += rowBound(W + pi * (W + 1) + w);
-    return Math.max(perWindow, rowBound(W + pi * (W + 1) + W));
-  });
-  return { dataCentreId, classKey, model, items, input, fixedLabels, clique, placeable, sums, windowOf, windows, productLabels, windowBound, productBound };
+  // Bounds that respect windows (and licence pools when the class is pooled), and per product.
+  // Bounds come next, in their own step (buildPackClassesIter yields in between).
+  const boundInput = { input, placeable, windowOf, signature: licenceSignatures(input), antiSets: antiSets.map((set) => [...set]), pinned: fixedLabels.length };
+  const bounds: ClassBounds = { mixed: 0, pooled: 0 };
+  return { dataCentreId, classKey, model, items, input, fixedLabels, clique, placeable, sums, windowOf, windows, productLabels, windowBound: 0, productBound: [], bounds, boundInput };
 }
 
 export function* buildPackClassesIter(ctx: EngineContext, sizing: Sizing, site: readonly (string | null)[], violations: Violation[]): Generator<number, PackClass[]> {
@@ -298,8 +281,14 @@ export function* buildPackClassesIter(ctx: EngineContext, sizing: Sizing, site: 
   }
   for (let ki = 0; ki < keys.length; ki++) {
     yield ki / keys.length;
-    const c = buildClass(ctx, sizing, keys[ki], byClass.get(keys[ki]) ?? [], violations);
-    if (c) out.push(c);
+    const built = buildClass(ctx, sizing, keys[ki], byClass.get(keys[ki]) ?? [], violations);
+    if (!built) continue;
+    yield (ki + 0.5) / keys.length;
+    const { boundInput, ...c } = built;
+    c.bounds = classBounds(boundInput);
+    c.windowBound = c.bounds.mixed;
+    c.productBound = productBounds(boundInput, c.productLabels.length);
+    out.push(c);
   }
   return out;
 }

@@ -90,10 +90,30 @@ export type LinkLoad = {
   overloadAfter: LinkOverload | null;
 };
 
+/** The search settings a plan ran with, and what ended the search. */
+export type SearchSettings = {
+  /** Wall-clock budget asked for (ms; ignored when `iterations` is set). */
+  budgetMs: number;
+  /** Work-unit budget (reproducible runs), or null when the clock decided. */
+  iterations: number | null;
+  /**
+   * first-plan: no search (or this is the first plan of a run that goes on); budget: the time ran out;
+   * iterations: the work units were spent; done: every class finished early (at its bound or stalled);
+   * cancelled: a stop request.
+   */
+  stoppedBy: 'first-plan' | 'budget' | 'iterations' | 'done' | 'cancelled';
+};
+
 export type Bounds = {
-  /** Per site: the best of the bounds below (plus the N+1 spare). */
-  perSite: Record<string, { peakOfSum: number; classes: number; antiAffinity: number; bound: number }>;
+  /**
+   * Per site: the best of the bounds below (plus the N+1 spare). `classes` sums the class bounds, which
+   * respect maintenance windows, anti-affinity cliques and, for classes packed in licence pools, the pools.
+   * `hardRules` is the same bound without the licence-pool structure (what any plan obeying the rules needs).
+   */
+  perSite: Record<string, { peakOfSum: number; classes: number; antiAffinity: number; bound: number; hardRules?: number }>;
   total: number;
+  /** Sum of the sites' `hardRules` bounds (<= total). */
+  hardRules?: number;
 };
 
 export type CostBreakdown = {
@@ -142,6 +162,8 @@ export type Plan = {
   gapFills: GapFill[];
   /** false for the first (constructive) plan, true once the search budget is spent or stopped. */
   final: boolean;
+  /** The search settings the plan ran with (set by the engine). */
+  search?: SearchSettings;
 };
 
 /** The Float32Array buffers in a plan, for postMessage transfer lists. */

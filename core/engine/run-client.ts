@@ -16,6 +16,8 @@ export type RunHandlers = {
 export type RunOptions = RunHandlers & {
   scenarioId: string;
   budgetMs: number;
+  /** Work-unit budget instead of time (reproducible runs); see RunMessage. */
+  iterations?: number;
   /** Move the series buffers to the worker (default true: the caller's series arrays become detached). */
   transfer?: boolean;
 };
@@ -85,6 +87,7 @@ export function createRunClient(post: (message: ToEngine, transfer: ArrayBuffer[
         },
         scenarioId: options.scenarioId,
         budgetMs: options.budgetMs,
+        ...(options.iterations !== undefined ? { iterations: options.iterations } : {}),
       };
       const result = new Promise<Plan>((resolve, reject) => pending.set(runId, { resolve, reject, handlers: options }));
       post(message, transferables(message));

@@ -1,11 +1,11 @@
 /**
  * The worker side of core/protocol.ts, shared by both hosts: checks a run message (every problem names its
- * field), validates the project, then drives the engine generator in slices of SLICE_MS on the host's
+ * field), validates the project (in slices too), then drives the engine generator in slices of SLICE_MS on the host's
  * scheduler (setImmediate in Node, a MessageChannel in the browser), so a cancel message is handled between
  * slices. Posts progress at most every PROGRESS_EVERY_MS, the first plan, then the result. Pure: the host
  * injects post, schedule and the clock.
  */
-import { formatProblem, validateProject } from '../model/validate.ts';
+import { formatProblem, validateProjectIter } from '../model/validate.ts';
 import type { SeriesSet } from '../model/series.ts';
 import { METRICS } from '../model/series.ts';
 import { PROGRESS_EVERY_MS, SLICE_MS, serializeError, transferables, type FromEngine, type RunMessage } from '../protocol.ts';
@@ -30,6 +30,9 @@ export function checkRunMessage(m: Record<string, unknown>): RunMessage {
   if (typeof m.runId !== 'number' || !Number.isFinite(m.runId)) throw new EngineInputError('runId', 'must be a number');
   if (typeof m.scenarioId !== 'string' || m.scenarioId === '') throw new EngineInputError('scenarioId', 'must be a non-empty string');
   if (typeof m.budgetMs !== 'number' || !Number.isFinite(m.budgetMs) || m.budgetMs < 0) throw new EngineInputError('budgetMs', 'must be a finite number of milliseconds, 0 or more');
+  if (m.iterations !== undefined && (typeof m.iterations !== 'number' || !Number.isInteger(m.iterations) || m.iterations <= 0)) {
+    throw new EngineInputError('iterations', 'must be a whole number of work units, 1 or more (or left out)');
+  }
   if (!isObject(m.estate)) throw new EngineInputError('estate', 'must be an object');
   const s = m.series;
   if (!isObject(s)) throw new EngineInputError('series', 'must be an object');
@@ -52,25 +55,31 @@ export function createEngineSession(host: SessionHost): EngineSession {
       if (current === run) current = null;
       host.post({ type: 'error', runId: msg.runId, error: serializeError(e) }, []);
     };
-    let gen: Generator<EngineEvent, Plan>;
-    try {
-      const valid = validateProject(msg.estate, msg.series as SeriesSet);
+    // Validation runs in the slices too (it yields every few hundred servers), so a cancel is seen while a
+    // large project is being checked.
+    function* runIter(): Generator<EngineEvent | null, Plan> {
+      const check = validateProjectIter(msg.estate, msg.series as SeriesSet);
+      let v = check.next();
+      while (!v.done) {
+        yield null;
+        v = check.next();
+      }
+      const valid = v.value;
       if (!valid.ok) {
         const first = valid.problems[0];
         const more = valid.problems.length > 1 ? ` (and ${valid.problems.length - 1} more problems)` : '';
         throw new EngineInputError(first.path || 'estate', `invalid project: ${formatProblem(first)}${more}`);
       }
-      gen = planIter(valid.value, msg.scenarioId, {
+      return yield* planIter(valid.value, msg.scenarioId, {
         packer: host.packer,
         now: host.now,
         budgetMs: msg.budgetMs,
+        ...(msg.iterations !== undefined ? { iterations: msg.iterations } : {}),
         shouldStop: () => run.cancelled,
         yieldEveryMs: Math.min(20, SLICE_MS),
       });
-    } catch (e) {
-      fail(e);
-      return;
     }
+    const gen = runIter();
     let lastProgress = Number.NEGATIVE_INFINITY;
     const slice = () => {
       if (run.cancelled) {
@@ -90,6 +99,10 @@ export function createEngineSession(host: SessionHost): EngineSession {
           }
           const ev = r.value;
           const t = host.now();
+          if (ev === null) {
+            if (t - sliceStart >= SLICE_MS) break;
+            continue;
+          }
           if (ev.kind === 'plan') host.post({ type: 'plan', runId: run.runId, plan: ev.plan, elapsedMs: elapsed() }, []);
           else if (t - lastProgress >= PROGRESS_EVERY_MS) {
             lastProgress = t;

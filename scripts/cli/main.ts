@@ -1,5 +1,5 @@
 /**
- * `cwb`, the headless CLI. `cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] --out PLAN.csv|PLAN.xlsx`
+ * `cwb`, the headless CLI. `cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] [--iterations N] --out PLAN.csv|PLAN.xlsx`
  * (and `cwb import ...`, see import-command.ts)
  * reads a project, runs the placement engine (in process, progress on stderr), prints a summary and writes
  * the plan: CSV (one row per server) or, for a .xlsx name, a workbook of servers, hosts, sites and WAN links.
@@ -15,10 +15,12 @@ import { planFile } from './csv.ts';
 import { IMPORT_USAGE, importCommand } from './import-command.ts';
 import { planSummary } from './summary.ts';
 
-export const USAGE = `usage: cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] --out PLAN.csv|PLAN.xlsx
+export const USAGE = `usage: cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] [--iterations N] --out PLAN.csv|PLAN.xlsx
 
   --scenario NAME   scenario id or name (default: the project's first scenario)
   --budget-ms N     improvement search time after the first plan, ms (default 5000)
+  --iterations N    improvement search of N work units instead of time: the same project, seed and N
+                    give the same plan on any machine (--budget-ms is then ignored)
   --out PLAN.csv    where to write the plan (one row per server);
   --out PLAN.xlsx   or a workbook: sheets Servers, Hosts, Sites and WAN links`;
 
@@ -26,7 +28,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export type PlanArgs = { project: string; scenario: string | null; budgetMs: number; out: string };
+export type PlanArgs = { project: string; scenario: string | null; budgetMs: number; iterations: number | null; out: string };
 
 export function parseArgs(argv: readonly string[]): PlanArgs {
   const [command, ...rest] = argv;
@@ -34,6 +36,7 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
   let project: string | null = null;
   let scenario: string | null = null;
   let budgetMs = 5000;
+  let iterations: number | null = null;
   let out: string | null = null;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -48,13 +51,17 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
       const v = value();
       budgetMs = Number(v);
       if (!/^\d+$/.test(v)) throw new UsageError(`--budget-ms must be a whole number of milliseconds, got "${v}"`);
+    } else if (a === '--iterations') {
+      const v = value();
+      iterations = Number(v);
+      if (!/^\d+$/.test(v) || iterations <= 0) throw new UsageError(`--iterations must be a whole number of work units, 1 or more, got "${v}"`);
     } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else if (project === null) project = a;
     else throw new UsageError(`unexpected argument "${a}"`);
   }
   if (project === null) throw new UsageError('missing PROJECT.cwb');
   if (out === null) throw new UsageError('missing --out PLAN.csv');
-  return { project, scenario, budgetMs, out };
+  return { project, scenario, budgetMs, iterations, out };
 }
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
@@ -89,7 +96,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const t0 = performance.now();
   let plan: Plan;
   try {
-    const gen = planIter(read.project, scenario.id, { packer: defaultPacker, now: () => performance.now(), budgetMs: args.budgetMs });
+    const gen = planIter(read.project, scenario.id, {
+      packer: defaultPacker,
+      now: () => performance.now(),
+      budgetMs: args.budgetMs,
+      ...(args.iterations !== null ? { iterations: args.iterations } : {}),
+    });
     let lastShown = 0;
     for (;;) {
       const r = gen.next();

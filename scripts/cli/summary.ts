@@ -1,8 +1,12 @@
-/** The plan summary the CLI prints: servers, hosts per site against the bound, cost, unplaced, overloads. */
+/**
+ * The plan summary the CLI prints: servers, hosts per site against the bound, the bound without licence
+ * pools, licence units against their lower bound, the search settings, cost, unplaced, overloads.
+ */
 import type { Plan } from '../../core/engine/plan.ts';
 
 const money = (x: number) => Math.round(x).toLocaleString('en-US');
 const pct = (x: number) => `${x.toFixed(1)} %`;
+const gapOf = (used: number, bound: number) => (bound > 0 ? ((used - bound) / bound) * 100 : 0);
 
 export function planSummary(plan: Plan, scenarioName: string, currency: string): string {
   const out: string[] = [];
@@ -17,10 +21,20 @@ export function planSummary(plan: Plan, scenarioName: string, currency: string):
     );
   }
   out.push(`Hosts: ${plan.hostsUsed}  bound: ${plan.bounds.total}  gap: ${pct(plan.gapPct)}`);
+  if (plan.bounds.hardRules !== undefined && plan.bounds.hardRules !== plan.bounds.total) {
+    out.push(`  (bound without licence pools: ${plan.bounds.hardRules}; the pools trade hosts for licences)`);
+  }
+  if (plan.search) {
+    const s = plan.search;
+    out.push(`Search: ${s.iterations !== null ? `${s.iterations} iterations` : `${s.budgetMs} ms`}, stopped by ${s.stoppedBy}`);
+  }
   out.push(
     `Cost over ${plan.cost.horizonMonths} months: ${money(plan.cost.total)} ${currency} (hosts ${money(plan.cost.hostPurchase)} + running ${money(plan.cost.hostRunning)} + licences ${money(plan.cost.licenceTotal)})`,
   );
-  for (const l of plan.cost.licences) out.push(`  licence ${l.licenceModelId} (${l.metric}): ${l.units} units, ${money(l.cost)} ${currency}`);
+  for (const l of plan.cost.licences) {
+    const bound = l.boundUnits !== undefined ? `, bound ${l.boundUnits} units (gap ${pct(gapOf(l.units, l.boundUnits))})` : '';
+    out.push(`  licence ${l.licenceModelId} (${l.metric}): ${l.units} units${bound}, ${money(l.cost)} ${currency}`);
+  }
   if (plan.unplaced.length > 0) {
     out.push(`Unplaced: ${plan.unplaced.length}`);
     for (const u of plan.unplaced.slice(0, 10)) out.push(`  ${u.serverId}: ${u.blockedBy.join('; ')}`);

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { csvCell } from '../../core/export/csv.ts';
 import { planCsv } from '../../scripts/cli/csv.ts';
 import { parseArgs } from '../../scripts/cli/main.ts';
+import { planSummary } from '../../scripts/cli/summary.ts';
 import { estate, project, run, server } from './fixtures.ts';
 
 const exec = promisify(execFile);
@@ -49,7 +50,10 @@ describe('cwb CLI', () => {
   });
 
   it('parses arguments and rejects bad ones with a clear message', () => {
-    expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--budget-ms', '10', '--scenario', 'Keep 3'])).toEqual({ project: 'x.cwb', out: 'p.csv', budgetMs: 10, scenario: 'Keep 3' });
+    expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--budget-ms', '10', '--scenario', 'Keep 3'])).toEqual({ project: 'x.cwb', out: 'p.csv', budgetMs: 10, iterations: null, scenario: 'Keep 3' });
+    expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--iterations', '5000']).iterations).toBe(5000);
+    expect(() => parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--iterations', '0'])).toThrow(/--iterations/);
+    expect(() => parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--iterations', '1e3'])).toThrow(/--iterations/);
     expect(() => parseArgs(['plan', 'x.cwb'])).toThrow(/--out/);
     expect(() => parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--budget-ms', 'soon'])).toThrow(/--budget-ms/);
     expect(() => parseArgs(['pln'])).toThrow(/unknown command "pln"/);
@@ -97,5 +101,15 @@ describe('cwb CLI', () => {
     const usage = await cli('plan', cwb);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/missing --out/);
+  });
+
+  it('the summary prints licence units against their bound, the host bound and gap, and the search settings', () => {
+    const servers = Array.from({ length: 6 }, (_, i) => server(`s${i}`, { cores: 2, licensedProductIds: i % 2 ? ['ora'] : [] }));
+    const lic = { products: [{ id: 'ora', name: 'ora' }], licenceModels: [{ id: 'l-ora', productId: 'ora', name: 'ora', metric: 'per-host-core' as const, price: 1000, minCoresPerHost: 0 }] };
+    const plan = run(project(estate({ servers, ...lic, scenario: { licenceModelIds: ['l-ora'] } })));
+    const text = planSummary(plan, 's1', 'USD');
+    expect(text).toMatch(/licence l-ora \(per-host-core\): 10 units, bound 10 units \(gap 0\.0 %\)/);
+    expect(text).toContain(`Hosts: ${plan.hostsUsed}  bound: ${plan.bounds.total}  gap: `);
+    expect(text).toContain('Search: 0 ms, stopped by first-plan');
   });
 });

@@ -60,6 +60,7 @@ describe('engine driver', () => {
     expect(posted.filter((m) => m.type === 'cancelled').map((m) => m.runId)).toEqual([2]);
     expect(posted.filter((m) => m.type === 'result').map((m) => m.runId)).toEqual([3]);
     session.handle({ type: 'run', runId: 4, estate: { ...p.estate, servers: 'none' }, series: p.series, scenarioId: 's1', budgetMs: 0 });
+    while (tasks.length > 0) tasks.shift()?.();
     expect(posted.at(-1)).toMatchObject({ type: 'error', runId: 4, error: { name: 'EngineInputError', field: 'servers' } });
   });
 });

@@ -10,6 +10,8 @@ import { prepareProblem, type Problem } from './problem.ts';
 import type { PackInput } from './types.ts';
 
 const SLACK = 1e-9;
+/** Candidates the greedy clique bound looks at (the biggest items and those with conflicts first). */
+export const CLIQUE_MAX_CANDIDATES = 1000;
 
 function placeable(p: Problem): number[] {
   const out: number[] = [];
@@ -85,9 +87,11 @@ function cliqueBound(p: Problem, items: number[]): number {
   // Two items at most half the capacity in every coordinate always fit together, so a capacity clique
   // holds at most one of them: search among the big items and those with conflicts.
   const key = new Map(items.map((i) => [i, big(i)]));
+  // Any subset gives a valid clique: the largest CLIQUE_MAX_CANDIDATES keep the greedy O(m x clique x C).
   const order = items
     .filter((i) => key.get(i)! > 0.5 || p.adjStart[i + 1] > p.adjStart[i])
-    .sort((a, b) => key.get(b)! - key.get(a)! || a - b);
+    .sort((a, b) => key.get(b)! - key.get(a)! || a - b)
+    .slice(0, CLIQUE_MAX_CANDIDATES);
   const incompatible = (i: number, j: number): boolean => {
     for (let k = p.adjStart[i]; k < p.adjStart[i + 1]; k++) if (p.adj[k] === j) return true;
     for (let c = 0; c < C; c++) if (sizes[i * C + c] + sizes[j * C + c] > cap[c]) return true;

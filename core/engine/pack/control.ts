@@ -1,6 +1,8 @@
 /**
  * Time slicing and the shared search context: the clock is injected, a progress value is due every
- * `yieldEveryMs`, and a stop request is sampled on every check.
+ * `yieldEveryMs`, and a stop request is sampled on every check. Every check is also one work unit: with a
+ * work limit (an iteration budget) the search ends after that many checks whatever the clock says, so the
+ * same seed and limit give the same packing on any machine.
  */
 import type { Rng } from '../../util/random.ts';
 import type { PackState } from './state.ts';
@@ -23,12 +25,17 @@ export class Control {
 
   /** The clock as last read by `due()`. */
   last: number;
+  /** Work units done (calls of `due()`). */
+  work = 0;
+  /** The search ends when `work` reaches this (Infinity = no iteration budget). */
+  workLimit = Number.POSITIVE_INFINITY;
 
-  /** True when the search should hand a progress value back now (slice over, or a stop was asked). */
+  /** True when the search should hand a progress value back now (slice over, a stop, or the work limit). */
   due(): boolean {
     if (!this.stopped && this.shouldStop?.() === true) this.stopped = true;
     const t = this.now();
     this.last = t;
+    if (++this.work >= this.workLimit) return true;
     if (this.stopped || t >= this.nextYield) {
       this.nextYield = t + this.every;
       return true;
@@ -51,9 +58,9 @@ export type Ctx = {
   progress: (phase: PackProgress['phase'], fraction: number) => PackProgress;
 };
 
-/** True when the time budget is over or a stop was asked (as of the last `due()` check: no clock read). */
+/** True when the time or work budget is over or a stop was asked (as of the last `due()` check: no clock read). */
 export function expired(ctx: Ctx): boolean {
-  return ctx.ctl.stopped || ctx.ctl.last >= ctx.deadline;
+  return ctx.ctl.stopped || ctx.ctl.work >= ctx.ctl.workLimit || ctx.ctl.last >= ctx.deadline;
 }
 
 /** Cost comparison with a relative tolerance (costs are sums of floats). */

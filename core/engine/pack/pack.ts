@@ -62,7 +62,10 @@ function* build(st: PackState, ctx: Ctx, v: Variant): Generator<PackProgress, bo
 
 export function* packIter(input: PackInput, options: PackOptions): Generator<PackProgress, PackSolution> {
   const p = prepareProblem(input);
-  const { now, rng, budgetMs } = options;
+  const { now, rng } = options;
+  const iterations = options.iterations !== undefined && options.iterations > 0 ? options.iterations : 0;
+  // With an iteration budget the clock only paces the yields.
+  const budgetMs = iterations > 0 ? Number.POSITIVE_INFINITY : options.budgetMs;
   const ctl = new Control(now, options.yieldEveryMs ?? 50, options.shouldStop);
   const rec: { best: PackSolution | null } = { best: null };
   let bestUnplaced = Infinity;
@@ -92,20 +95,30 @@ export function* packIter(input: PackInput, options: PackOptions): Generator<Pac
     options.onImprove?.(rec.best);
     return true;
   };
+  // The cost bound is only needed once the search runs (it costs as much as the first packing on big inputs).
+  let lbCost: number | null = null;
   const ctx: Ctx = {
     ctl,
     rng,
     deadline: Infinity,
-    lbCost: costLowerBound(p),
+    get lbCost() {
+      if (lbCost === null) lbCost = costLowerBound(p);
+      return lbCost;
+    },
     offer,
     best: () => ({ unplaced: bestUnplaced, cost: bestCost }),
     progress: (phase, fraction) => ({
       phase,
-      fraction: Math.min(1, Math.max(0, phase === 'improve' && budgetMs > 0 ? (now() - phaseStart) / budgetMs : fraction)),
+      fraction: Math.min(1, Math.max(0, phase === 'improve' ? searchFraction() : fraction)),
       bestCost,
       bestBins: rec.best === null ? 0 : rec.best.binType.length,
     }),
   };
+  let workStart = 0;
+  function searchFraction(): number {
+    if (iterations > 0) return (ctl.work - workStart) / iterations;
+    return budgetMs > 0 ? (now() - phaseStart) / budgetMs : 0;
+  }
   const atBound = (): boolean => bestUnplaced === 0 && !lessCost(ctx.lbCost, bestCost);
 
   // First feasible solution: best fit decreasing by summed normalised size.
@@ -119,9 +132,11 @@ export function* packIter(input: PackInput, options: PackOptions): Generator<Pac
   if (ctl.stopped || budgetMs <= 0 || p.n === 0) return result();
 
   phaseStart = now();
+  workStart = ctl.work;
   const budgetEnd = phaseStart + budgetMs;
-  // Leave a tenth of the budget for the finishing moves when they have work to do.
-  ctx.deadline = budgetEnd - budgetMs * 0.05;
+  // Leave a twentieth of the budget for the finishing moves when they have work to do.
+  ctx.deadline = iterations > 0 ? Number.POSITIVE_INFINITY : budgetEnd - budgetMs * 0.05;
+  if (iterations > 0) ctl.workLimit = workStart + Math.max(1, Math.floor(iterations * 0.95));
   for (const v of variants(p)) {
     if (expired(ctx) || atBound()) break;
     const next = new PackState(p);
@@ -131,9 +146,10 @@ export function* packIter(input: PackInput, options: PackOptions): Generator<Pac
     downsize(next);
     if (offer(next)) st = next;
   }
-  if (!ctl.stopped && !atBound()) yield* eliminate(st, ctx, () => (now() - phaseStart) / budgetMs);
+  if (!ctl.stopped && !atBound()) yield* eliminate(st, ctx, searchFraction);
   if (!ctl.stopped) {
-    ctx.deadline = budgetEnd;
+    ctx.deadline = iterations > 0 ? Number.POSITIVE_INFINITY : budgetEnd;
+    if (iterations > 0) ctl.workLimit = workStart + Math.max(1, Math.floor(iterations));
     yield* shareLicences(st, ctx);
     downsize(st);
     offer(st);

@@ -81,7 +81,7 @@ export function* shareLicences(st: PackState, ctx: Ctx): Generator<PackProgress,
       }
       if (ctx.ctl.due()) {
         yield ctx.progress('improve', 1);
-        if (ctx.ctl.stopped) return;
+        if (ctx.ctl.stopped || ctx.ctl.work >= ctx.ctl.workLimit) return;
       }
     }
   }

@@ -95,15 +95,19 @@ export function prepareProblem(input: PackInput): Problem {
   const weight = new Float64Array(n);
   const itemMax = new Float64Array(n);
   const itemSum = new Float64Array(n);
+  // One pass over the sizes: normalised weight, max, sum, and the demand per coordinate.
+  const demand = new Float64Array(C);
   for (let i = 0; i < n; i++) {
     let w = 0;
     let mx = -Infinity;
     let sm = 0;
+    const base = i * C;
     for (let c = 0; c < C; c++) {
-      const s = sizes[i * C + c];
+      const s = sizes[base + c];
       w += s / ref[c];
       if (s > mx) mx = s;
       sm += s;
+      demand[c] += s;
     }
     weight[i] = w / C;
     itemMax[i] = mx;
@@ -112,8 +116,6 @@ export function prepareProblem(input: PackInput): Problem {
   // A type's size weighs each coordinate by how scarce it is: the demand over the capacity that could
   // be opened (over the largest capacity when some type is unlimited), so spare room in a coordinate
   // nobody needs counts for little.
-  const demand = new Float64Array(C);
-  for (let i = 0; i < n; i++) for (let c = 0; c < C; c++) demand[c] += sizes[i * C + c];
   const unlimited = binTypes.some((b) => b.available === Infinity);
   const scarcity = new Float64Array(C);
   let scarcitySum = 0;

@@ -48,6 +48,11 @@ export type PackOptions = {
   now: () => number;
   /** Time for the improvement search after the first solution; 0 = constructive only. */
   budgetMs: number;
+  /**
+   * Work units for the improvement search instead of time: when set (> 0) the search runs for that many
+   * units and the clock never ends it (budgetMs is ignored), so a seed gives the same packing anywhere.
+   */
+  iterations?: number;
   /** Called with each better solution as it is found. */
   onImprove?: (solution: PackSolution) => void;
   /** Checked often; true stops the search and returns the best so far. */
