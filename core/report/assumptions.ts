@@ -99,7 +99,13 @@ export function buildAssumptions(estate: Estate, scenario: Scenario, settings: E
     { label: 'Kept data centres', value: scenario.keptDataCentreIds.map((id) => dcName.get(id) ?? id).join(', ') || 'none' },
     { label: 'Pins (manual placements)', value: count(scenario.pins.length, 'pin') },
     { label: 'Engine seed', value: String(settings.seed) },
-    { label: 'Improvement search budget', value: `${(settings.budgetMs / 1000).toLocaleString('en-US')} s` },
+    {
+      label: 'Improvement search budget',
+      value:
+        settings.iterations != null
+          ? `${settings.iterations.toLocaleString('en-US')} work units (reproducible: the same seed and budget give the same plan)`
+          : `${(settings.budgetMs / 1000).toLocaleString('en-US')} s of search time`,
+    },
     { label: 'Cost horizon', value: `${COST_HORIZON_MONTHS} months (hosts bought, run, licensed and kept sites run over it)` },
   ];
 

@@ -21,6 +21,8 @@ export type EngineSettings = {
   seed: number;
   /** The improvement search budget of the run, ms. */
   budgetMs: number;
+  /** A work-unit budget (reproducible runs; the clock then does not end the search); absent or null: none. */
+  iterations?: number | null;
 };
 
 export const HASH_FORMAT = 'cwb-report-inputs/2';
@@ -71,7 +73,9 @@ export function reportInputHash({ estate, series, scenario, settings }: HashInpu
   text(h, `series\n${canonicalJson({ startUtc: series.startUtc, hours: series.hours, serverIds: series.serverIds })}\n`);
   for (const m of METRICS) h.update(float32LeBytes(series[m]));
   text(h, `\nscenario\n${canonicalJson(scenario)}\n`);
-  text(h, `settings\n${canonicalJson({ seed: settings.seed, budgetMs: settings.budgetMs })}\n`);
+  // iterations only when set, so the hashes of clock-budget runs keep their encoding
+  const iterations = settings.iterations ?? null;
+  text(h, `settings\n${canonicalJson(iterations === null ? { seed: settings.seed, budgetMs: settings.budgetMs } : { seed: settings.seed, budgetMs: settings.budgetMs, iterations })}\n`);
   return toHex(h.digest());
 }
 

@@ -150,7 +150,7 @@ describe('report model', () => {
     expect(item('Sizing rules', 'Sizing policy')).toBe('95th percentile of each hour');
     expect(item('Sizing rules', 'Overridden by the scenario')).toBe('growthPct, headroomPct');
     expect(item('Scenario and engine', 'Engine seed')).toBe('7');
-    expect(item('Scenario and engine', 'Improvement search budget')).toBe('6 s');
+    expect(item('Scenario and engine', 'Improvement search budget')).toBe('6 s of search time');
     expect(item('Security zones', 'PCI (pci)')).toBe('1 server; dedicated hosts; only in Alpha');
     // two servers share one window whatever the order of its days
     expect(item('Maintenance windows', 'Sat, Sun 22:00–02:00 UTC')).toBeUndefined();
@@ -223,10 +223,20 @@ describe('input hash', () => {
       () => ({ ...input(), scenario: { ...input().scenario, keptDataCentreIds: ['dc-a', 'dc-b'] } }),
       () => ({ ...input(), settings: { seed: 8, budgetMs: 6000 } }),
       () => ({ ...input(), settings: { seed: 7, budgetMs: 5000 } }),
+      () => ({ ...input(), settings: { seed: 7, budgetMs: 6000, iterations: 100000 } }),
     ];
     const hashes = variants.map((v) => reportInputHash(v()));
     for (const h of hashes) expect(h).not.toBe(h0);
     expect(new Set(hashes).size).toBe(hashes.length);
+  });
+
+  it('an iteration budget shows in the assumptions and the hash; none keeps the clock-budget encoding', () => {
+    const none = reportInputHash({ ...input(), settings: { seed: 7, budgetMs: 6000, iterations: null } });
+    expect(none).toBe(reportInputHash(input()));
+    const r = buildReport({ ...input(), settings: { seed: 7, budgetMs: 6000, iterations: 200000 } });
+    const items = r.assumptions.flatMap((g) => g.items);
+    expect(items.find((i) => i.label === 'Improvement search budget')?.value).toBe('200,000 work units (reproducible: the same seed and budget give the same plan)');
+    expect(buildReport(input()).assumptions.flatMap((g) => g.items).find((i) => i.label === 'Improvement search budget')?.value).toBe('6 s of search time');
   });
 
   it('does not depend on the date or the app version', () => {

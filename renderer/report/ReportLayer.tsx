@@ -33,7 +33,7 @@ export function cachedInputHash(input: Project, scenarioId: string, settings: En
   if (!scenario) return null;
   let byKey = hashes.get(input);
   if (!byKey) hashes.set(input, (byKey = new Map()));
-  const key = `${scenarioId}|${settings.seed}|${settings.budgetMs}`;
+  const key = `${scenarioId}|${settings.seed}|${settings.budgetMs}|${settings.iterations ?? ''}`;
   let hash = byKey.get(key);
   if (hash === undefined) {
     hash = reportInputHash({ estate: input.estate, series: input.series, scenario, settings });
@@ -50,7 +50,8 @@ export function cachedInputHash(input: Project, scenarioId: string, settings: En
 export function reportFor(input: Project, scenarioId: string, plan: Plan, date: string, appVersion: string): Report | null {
   const scenario = input.estate.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) return null;
-  const settings = { seed: plan.seed, budgetMs: RUN_BUDGET_MS };
+  // the settings the engine recorded on the plan (older plans: the UI's run budget)
+  const settings = { seed: plan.seed, budgetMs: plan.search?.budgetMs ?? RUN_BUDGET_MS, iterations: plan.search?.iterations ?? null };
   const inputHash = cachedInputHash(input, scenarioId, settings) ?? undefined;
   return buildReport({ ...input, scenario, plan, settings, date, appVersion, inputHash });
 }
