@@ -30,6 +30,12 @@ export const MERGE_TRIES_SEARCH = 400;
 /** Classes with more items than this skip the mixed packing when a per-host licence costs more than a host. */
 export const POOL_ONLY_MIN_ITEMS = 1000;
 
+/** A large class with a per-host licence dearer than a host: packed in licence pools only (see below). */
+export function packsPoolOnly(input: PackInput): boolean {
+  const dearest = Math.max(0, ...(input.productCost?.[0] ?? []));
+  return input.itemCount > POOL_ONLY_MIN_ITEMS && dearest >= input.binTypes[0].cost;
+}
+
 export type ClassPackOptions = Omit<PackOptions, 'rng'> & { seed: string };
 
 type Bins = {
@@ -174,8 +180,7 @@ export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOpti
   const tryPools = pools.length > 1 && pools.some((s) => s !== '');
   // In a large class with a licence dearer than the host itself pooling wins in practice, so the mixed
   // packing is not tried (half the work at 50k servers). Otherwise both are packed and the cheaper kept.
-  const dearest = Math.max(0, ...(input.productCost?.[0] ?? []));
-  const poolOnly = tryPools && n > POOL_ONLY_MIN_ITEMS && dearest >= input.binTypes[0].cost;
+  const poolOnly = tryPools && packsPoolOnly(input);
   const pins = Array.from({ length: P }, (_, b) => b);
   // Each item is packed once per packing tried (the stages fold earlier bins into one row each), so the
   // budget is shared over n items per packing.

@@ -287,6 +287,7 @@ export function* buildPackClassesIter(ctx: EngineContext, sizing: Sizing, site: 
     const { boundInput, ...c } = built;
     c.bounds = classBounds(boundInput);
     c.windowBound = c.bounds.mixed;
+    yield (ki + 0.75) / keys.length;
     c.productBound = productBounds(boundInput, c.productLabels.length);
     out.push(c);
   }

@@ -17,6 +17,12 @@ import { latencyBetween } from './topology.ts';
 
 /** Packing rarely beats the peak-of-sum bound by much: plan facilities for bound x this. */
 export const FACILITY_SLACK = 1.1;
+/**
+ * Classes (windows, zones, departments) make a site need more hosts than its peak-of-sum bound: among the
+ * sites that pass, those with room for bound x this are preferred, so a tight site takes no more servers
+ * while another kept site has room.
+ */
+export const FACILITY_ROOM = 1.3;
 /** Soft-cost weight of migration: Mbps-equivalents per server per ms of source-to-target latency. */
 export const MIGRATION_WEIGHT = 0.1;
 
@@ -114,7 +120,7 @@ export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<nu
     applyCheap(members, d, sign);
     applyHourly(members, d, sign);
   };
-  const hostsNeeded = (d: string, quick: boolean): number => {
+  const hostsNeeded = (d: string, quick: boolean, slack: number): number => {
     const sm = models.get(d);
     const dem = demand.get(d);
     const ps = peakSum.get(d);
@@ -126,13 +132,13 @@ export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<nu
       else for (let h = 0; h < H; h++) mx = Math.max(mx, dem[k * H + h]);
       need = Math.max(need, Math.ceil(mx / sm.capacity[k]));
     }
-    return Math.ceil(need * FACILITY_SLACK) + (rules.nPlusOne ? 1 : 0);
+    return Math.ceil(need * slack) + (rules.nPlusOne ? 1 : 0);
   };
-  const facilityOk = (d: string, quick = false): boolean => {
+  const facilityOk = (d: string, quick = false, slack = FACILITY_SLACK): boolean => {
     const dc = dcById.get(d);
     const sm = models.get(d);
     if (!dc || !sm) return false;
-    const hosts = hostsNeeded(d, quick);
+    const hosts = hostsNeeded(d, quick, slack);
     // a limit of 0 is unknown (imported sites): not enforced
     const powerOk = dc.powerKw <= 0 || hosts * sm.model.powerW + (physW.get(d) ?? 0) <= dc.powerKw * 1000;
     const racks = dc.racksUsed + Math.ceil((hosts * sm.model.rackUnits) / RACK_UNITS_PER_RACK) + Math.ceil((physRU.get(d) ?? 0) / RACK_UNITS_PER_RACK);
@@ -215,16 +221,16 @@ export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<nu
       else m.set(gi, d);
     }
   };
-  const whyNot = (gi: number, d: string): string | null => {
+  const whyNot = (gi: number, d: string, slack = FACILITY_SLACK): string | null => {
     const p = drBlocked(gi, d);
     if (p >= 0) return `DR partner ${servers[p].id} is at ${d}`;
     if (!tierLatencyOk(gi, d)) return `tier latency budget to the rest of the application rules out ${d}`;
     const members = groups[gi].members;
     applyCheap(members, d, 1);
-    let ok = facilityOk(d, true);
+    let ok = facilityOk(d, true, slack);
     if (!ok) {
       applyHourly(members, d, 1);
-      ok = facilityOk(d);
+      ok = facilityOk(d, false, slack);
       applyHourly(members, d, -1);
     }
     applyCheap(members, d, -1);
@@ -238,6 +244,7 @@ export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<nu
     const candidates = g.forced !== null ? [g.forced] : g.allowed;
     let best: string | null = null;
     let bestCost = Number.POSITIVE_INFINITY;
+    let bestRoomy = false;
     const reasons: string[] = [];
     for (const d of candidates) {
       const why = g.forced !== null ? null : whyNot(gi, d);
@@ -245,10 +252,13 @@ export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<nu
         reasons.push(why);
         continue;
       }
+      // A site with room beats a tight one whatever the soft cost.
+      const roomy = g.forced !== null || candidates.length === 1 || whyNot(gi, d, FACILITY_ROOM) === null;
       const c = softCost(gi, d);
-      if (c < bestCost) {
+      if ((roomy && !bestRoomy) || (roomy === bestRoomy && c < bestCost)) {
         bestCost = c;
         best = d;
+        bestRoomy = roomy;
       }
     }
     if (best === null) {
@@ -271,7 +281,7 @@ export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<nu
       for (const d of g.allowed) {
         if (d === cur) continue;
         const c = softCost(gi, d);
-        if (c < bestCost && whyNot(gi, d) === null) {
+        if (c < bestCost && whyNot(gi, d, FACILITY_ROOM) === null) {
           bestCost = c;
           best = d;
         }

@@ -23,6 +23,19 @@ describe('facility limits (power kW, racks)', () => {
     expect(new Set(plan.assignments.map((a) => a.targetDataCentreId))).toEqual(new Set(['dc-b']));
   });
 
+  it('a site near its power limit takes no more servers while another kept site has room', () => {
+    // 30 servers at dc-a need 6 hosts (3 kW); dc-a has 3.6 kW: it passes with the usual slack (7 hosts) but
+    // has no room for classes packing worse than that, so the last servers go to dc-b.
+    const e = estate({ servers: servers(30) });
+    e.dataCentres = e.dataCentres.map((d) => (d.id === 'dc-a' ? { ...d, powerKw: 3.6 } : d));
+    const plan = run(project(e));
+    expect(plan.unplaced).toHaveLength(0);
+    const atA = plan.assignments.filter((a) => a.targetDataCentreId === 'dc-a').length;
+    expect(atA).toBeGreaterThan(0);
+    expect(atA).toBeLessThan(30);
+    expect(plan.violations.filter((v) => v.kind === 'facility')).toEqual([]);
+  });
+
   it('a limit of 0 is unknown (an imported site): not enforced, no violation', () => {
     const plan = run(withSites({ powerKw: 0, rackCapacity: 0 }, { powerKw: 0, rackCapacity: 0 }));
     expect(plan.unplaced).toHaveLength(0);

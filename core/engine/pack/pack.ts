@@ -121,9 +121,11 @@ export function* packIter(input: PackInput, options: PackOptions): Generator<Pac
   }
   const atBound = (): boolean => bestUnplaced === 0 && !lessCost(ctx.lbCost, bestCost);
 
-  // First feasible solution: best fit decreasing by summed normalised size.
+  // First feasible solution: the given packing (warm start), else best fit decreasing by summed normalised size.
   let st = new PackState(p);
   placeFixed(st);
+  const warm = options.initial !== undefined && options.initial.binOf.length === p.n;
+  if (warm) seedPacking(st, options.initial!);
   yield* itemCentric(st, ctx, orderItems(st, 'sum'), true);
   if (ctl.stopped) finishFast(st);
   downsize(st);
@@ -137,7 +139,7 @@ export function* packIter(input: PackInput, options: PackOptions): Generator<Pac
   // Leave a twentieth of the budget for the finishing moves when they have work to do.
   ctx.deadline = iterations > 0 ? Number.POSITIVE_INFINITY : budgetEnd - budgetMs * 0.05;
   if (iterations > 0) ctl.workLimit = workStart + Math.max(1, Math.floor(iterations * 0.95));
-  for (const v of variants(p)) {
+  for (const v of warm ? [] : variants(p)) {
     if (expired(ctx) || atBound()) break;
     const next = new PackState(p);
     placeFixed(next);
@@ -157,6 +159,23 @@ export function* packIter(input: PackInput, options: PackOptions): Generator<Pac
     offer(st);
   }
   return result();
+}
+
+/** Open the initial packing's bins and put its items back (those that fit; the rest are left out). */
+function seedPacking(st: PackState, initial: Pick<PackSolution, 'binOf' | 'binType'>): void {
+  const { p } = st;
+  const opened = new Int32Array(initial.binType.length).fill(-1);
+  for (let b = 0; b < st.F && b < opened.length; b++) opened[b] = b;
+  for (let b = st.F; b < initial.binType.length; b++) {
+    const t = initial.binType[b];
+    if (t >= 0 && t < p.T && st.canOpen(t)) opened[b] = st.openBin(t);
+  }
+  for (let i = 0; i < p.n; i++) {
+    const b = initial.binOf[i];
+    if (st.binOf[i] >= 0 || p.fixedOf[i] >= 0 || b < 0 || b >= opened.length) continue;
+    const g = opened[b];
+    if (g >= 0 && st.fits(i, g)) st.add(i, g);
+  }
 }
 
 /** Run `packIter` to completion. */

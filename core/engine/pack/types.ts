@@ -59,6 +59,12 @@ export type PackOptions = {
   shouldStop?: () => boolean;
   /** Yield a progress value at least this often (ms), so a worker can answer messages. Default 50. */
   yieldEveryMs?: number;
+  /**
+   * A packing to improve instead of building one (warm start): bin per item (fixed bins first, -1 = to be
+   * placed) and bin types. Items it does not place, or that no longer fit, are placed by best fit. With it
+   * the search skips the other constructive rules and goes straight to bin elimination.
+   */
+  initial?: Pick<PackSolution, 'binOf' | 'binType'>;
 };
 
 export type PackSolution = {
