@@ -3,7 +3,7 @@
  * N+1 spares, per-site summaries with facility checks, bounds and gap, the cost breakdown, unplaced servers
  * with what blocks them, and the WAN links before and after.
  */
-import type { ClassSolution } from './class-pack.ts';
+import { packsPoolOnly, type ClassSolution } from './class-pack.ts';
 import type { EngineContext } from './context.ts';
 import { peakOfSumBound, type PackClass } from './pack-input.ts';
 import {
@@ -189,7 +189,9 @@ export function* assembleIter(
     let hardSum = 0;
     classes.forEach((c, ci) => {
       if (c.dataCentreId !== d) return;
-      classSum += Math.max(opts.classBounds[ci], classBound(c, undefined, solutions[ci]));
+      // pools bound a class only when it is always packed in pools: then every plan of the run has the same bound
+      // (a class packed both ways keeps whichever is cheaper, so only its mixed bound holds for all its plans)
+      classSum += Math.max(opts.classBounds[ci], classBound(c, undefined, packsPoolOnly(c.input) ? solutions[ci] : null));
       hardSum += Math.max(opts.classBounds[ci], classBound(c));
     });
     const anti = Math.max(...cls.map((c) => c.clique));
