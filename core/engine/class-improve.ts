@@ -14,29 +14,13 @@
 import { createRng } from '../util/random.ts';
 import { licenceSignatures } from './class-bound.ts';
 import { emptyHosts, type MergeBins } from './class-merge.ts';
-import { classCost, MERGE_TRIES_SEARCH, type ClassPackOptions, type ClassSolution } from './class-pack.ts';
+import { adjacency, classCost, MERGE_TRIES_SEARCH, type ClassPackOptions, type ClassSolution } from './class-pack.ts';
 import type { Packer } from './engine.ts';
 import type { PackClass } from './pack-input.ts';
 import type { PackInput, PackProgress } from './pack/types.ts';
 
 /** Passes over the groups at most (a time budget; an iteration budget runs one). */
 export const IMPROVE_PASSES = 6;
-
-/** Conflict lists per item (CSR). */
-function adjacency(input: PackInput): { start: Int32Array; list: Int32Array } {
-  const n = input.itemCount;
-  const cf = input.conflicts ?? new Int32Array(0);
-  const start = new Int32Array(n + 1);
-  for (let k = 0; k < cf.length; k++) start[cf[k] + 1]++;
-  for (let i = 0; i < n; i++) start[i + 1] += start[i];
-  const fill = start.slice(0, n);
-  const list = new Int32Array(cf.length);
-  for (let k = 0; k < cf.length; k += 2) {
-    list[fill[cf[k]]++] = cf[k + 1];
-    list[fill[cf[k + 1]]++] = cf[k];
-  }
-  return { start, list };
-}
 
 export function* improveClassIter(packer: Packer, c: PackClass, current: ClassSolution, opts: ClassPackOptions): Generator<PackProgress, ClassSolution> {
   const { input } = c;

@@ -133,7 +133,7 @@ type Adjacency = { start: Int32Array; list: Int32Array };
 type Held = { items: readonly number[]; load: Float64Array; prods: ReadonlySet<number> };
 
 /** Conflict lists per item (CSR). */
-function adjacency(input: PackInput): Adjacency {
+export function adjacency(input: PackInput): Adjacency {
   const n = input.itemCount;
   const cf = input.conflicts ?? new Int32Array(0);
   const start = new Int32Array(n + 1);

@@ -2,6 +2,7 @@
  * A minimal, deterministic zip writer: no clock (the timestamp is an argument), no zip64, no extra fields.
  * Stored entries are written straight from their parts (no intermediate copy); deflated ones through fflate.
  */
+import { concatBytes } from '../util/bytes.ts';
 import { deflateSync } from 'fflate';
 import { crc32 } from './crc32.ts';
 import { encodeUtf8 } from '../util/utf8.ts';
@@ -30,17 +31,6 @@ export function dosDateTime(iso: string): { date: number; time: number } {
   return { date, time };
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}
-
 type Prepared = { name: Uint8Array; method: 0 | 8; crc: number; size: number; data: readonly Uint8Array[]; compressedSize: number };
 
 function prepare(entry: ZipInput): Prepared {
@@ -53,7 +43,7 @@ function prepare(entry: ZipInput): Prepared {
   }
   if (size > MAX_U32) throw new RangeError(`zip entry ${entry.name} is ${size} bytes; the .cwb format stores at most 4 GiB per entry`);
   if (entry.level === 0) return { name, method: 0, crc, size, data: entry.parts, compressedSize: size };
-  const packed = deflateSync(concat(entry.parts), { level: entry.level });
+  const packed = deflateSync(concatBytes(entry.parts), { level: entry.level });
   return { name, method: 8, crc, size, data: [packed], compressedSize: packed.byteLength };
 }
 
