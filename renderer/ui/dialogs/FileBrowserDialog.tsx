@@ -2,13 +2,13 @@
  * Browser mode's file dialog: lists a folder through the host's filesList (folders navigable, .cwb files),
  * and a "File path" box where a full path can be typed. Open / Save resolve with the path.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { HostReturns } from '../../../electron/contract.ts';
 import { useApp } from '../app-context.ts';
 import { Modal } from './Modal.tsx';
+import { FolderBar, useFolderListing, type ListFolder } from './folder-listing.tsx';
 import { fmtInt } from '../format.ts';
 
-type Listing = HostReturns['filesList'];
 type Recent = HostReturns['projectRecent'];
 
 export function joinPath(dir: string, name: string): string {
@@ -37,9 +37,6 @@ export function FileBrowserDialog(props: {
   onDone: (path: string | null) => void;
 }) {
   const { host } = useApp();
-  const [dir, setDir] = useState<string | null>(null);
-  const [listing, setListing] = useState<Listing | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [path, setPath] = useState('');
   const [recent, setRecent] = useState<Recent>([]);
   // a ref, not state: the listing's answer may arrive after the user typed, and must not overwrite the path
@@ -51,22 +48,10 @@ export function FileBrowserDialog(props: {
   const isProject = accept.length === 1 && accept[0] === '.cwb';
   const title = mode === 'open' ? 'Open project' : isProject ? 'Save project as' : `Export as ${accept.map((e) => e.slice(1).toUpperCase()).join(' or ')}`;
 
-  useEffect(() => {
-    let live = true;
-    void host.filesList({ dir, extensions: acceptKey.split(',').map((e) => e.slice(1)) }).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setListing(r.value);
-        setError(null);
-        if (mode === 'save' && !typed.current) setPath(joinPath(r.value.dir, suggestedName));
-      } else {
-        setError(r.error.message);
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [host, dir, mode, suggestedName, acceptKey]);
+  const list = useCallback<ListFolder>((dir) => host.filesList({ dir, extensions: acceptKey.split(',').map((e) => e.slice(1)) }), [host, acceptKey]);
+  const { listing, error, setDir } = useFolderListing(list, (l) => {
+    if (mode === 'save' && !typed.current) setPath(joinPath(l.dir, suggestedName));
+  });
 
   // Open project: the recent projects the host can still reach, above the folder listing
   useEffect(() => {
@@ -95,14 +80,7 @@ export function FileBrowserDialog(props: {
           submit();
         }}
       >
-        <div className="file-browser-location">
-          <button type="button" disabled={!listing?.parent} onClick={() => listing?.parent && setDir(listing.parent)} aria-label="Up one folder">
-            ↑ Up
-          </button>
-          <span className="mono" title={listing?.dir}>
-            {listing?.dir ?? '…'}
-          </span>
-        </div>
+        <FolderBar listing={listing} setDir={setDir} />
         {recent.length > 0 && (
           <section aria-label="Recent projects" className="file-recent">
             <h3 className="muted">Recent</h3>

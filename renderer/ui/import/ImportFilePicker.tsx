@@ -3,55 +3,34 @@
  * .xlsx / .csv files under the host's files root, like the Open dialog's file browser. A click on a file adds
  * it; "Add RVTools CSVs" adds a folder's RVTools_tab*.csv set; a full path can be typed.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useStore } from 'zustand';
-import type { FileListing, ImportFlow } from '../../app/import-flow.ts';
+import type { ImportFlow } from '../../app/import-flow.ts';
+import { FolderBar, useFolderListing } from '../dialogs/folder-listing.tsx';
 import { fmtInt } from '../format.ts';
 
 const RVTOOLS_CSV = /^RVTools_tab.+\.csv$/i;
 
 export function ImportFilePicker({ flow }: { flow: ImportFlow }) {
-  const [dir, setDir] = useState<string | null>(null);
-  const [listing, setListing] = useState<FileListing | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { listing, error, setDir } = useFolderListing(flow.listFiles);
   const [typed, setTyped] = useState('');
   const pathId = useId();
   const busy = useStore(flow.state, (s) => s.busy !== null);
   const added = useStore(flow.state, (s) => s.files);
   const isAdded = (path: string) => added.some((f) => f.path === path);
 
-  useEffect(() => {
-    let live = true;
-    void flow.listFiles(dir).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setListing(r.value);
-        setError(null);
-      } else setError(r.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [flow, dir]);
-
   const rvtoolsSet = listing?.entries.filter((e) => e.kind === 'file' && RVTOOLS_CSV.test(e.name)).map((e) => e.path) ?? [];
 
   return (
     <section className="file-browser import-picker" aria-label="Choose files">
-      <div className="file-browser-location">
-        <button type="button" disabled={!listing?.parent} onClick={() => listing?.parent && setDir(listing.parent)} aria-label="Up one folder">
-          ↑ Up
-        </button>
-        <span className="mono import-picker-dir" title={listing?.dir}>
-          {listing?.dir ?? '…'}
-        </span>
+      <FolderBar listing={listing} setDir={setDir}>
         <span className="muted import-picker-hint">Click a file to add it</span>
         {rvtoolsSet.length > 1 && (
           <button type="button" disabled={busy} onClick={() => void flow.addPaths(rvtoolsSet)}>
             Add RVTools CSVs ({rvtoolsSet.length})
           </button>
         )}
-      </div>
+      </FolderBar>
       {error && (
         <p className="field-error" role="alert">
           {error}
