@@ -11,7 +11,7 @@
  * its session ended (the dialog was closed, perhaps opened again) is dropped, never added to the new session.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AppInfo, HostApi, HostError, HostReturns, ImportFileKind, ImportPreview } from '../../electron/contract.ts';
+import type { AppInfo, HostApi, HostResult, HostReturns, ImportFileKind, ImportPreview } from '../../electron/contract.ts';
 import { FIELDS, guessMapping, type ImportKind, type Mapping } from '../../core/import/mapping.ts';
 import type { QualityReport } from '../../core/import/report.ts';
 import { isKnownTimeZone } from '../../core/import/time.ts';
@@ -75,7 +75,7 @@ export type ImportFlow = {
   run: () => Promise<boolean>;
   showReport: () => void;
   backToFiles: () => void;
-  listFiles: (dir: string | null) => Promise<{ ok: true; value: FileListing } | { ok: false; error: HostError }>;
+  listFiles: (dir: string | null) => Promise<HostResult<FileListing>>;
 };
 
 export const IMPORT_FILE_EXTENSIONS = ['xlsx', 'csv'] as const;

@@ -3,10 +3,10 @@
  * listing of one folder through the host's filesList, and the location bar with "Up".
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { HostError, HostReturns } from '../../../electron/contract.ts';
+import type { HostResult, HostReturns } from '../../../electron/contract.ts';
 
 export type Listing = HostReturns['filesList'];
-export type ListFolder = (dir: string | null) => Promise<{ ok: true; value: Listing } | { ok: false; error: HostError }>;
+export type ListFolder = (dir: string | null) => Promise<HostResult<Listing>>;
 
 /**
  * The current folder's listing; `list` is called again when it or the folder changes (keep it stable).
