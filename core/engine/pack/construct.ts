@@ -62,25 +62,70 @@ function openFor(st: PackState, i: number): boolean {
 }
 
 /**
+ * For each position k of `order`, the least size per coordinate over the items still to place at positions
+ * >= k (row k of `min`, C values; Infinity past the end), and the least summed size (`sum`). Per coordinate
+ * only when n x C stays small (else `min` is null and only the sums are kept).
+ */
+function suffixMinima(st: PackState, order: Int32Array): { min: Float64Array | null; sum: Float64Array } {
+  const p = st.p;
+  const { C, sizes } = p;
+  const L = order.length;
+  const sum = new Float64Array(L + 1).fill(Infinity);
+  const min = (L + 1) * C <= 2e6 ? new Float64Array((L + 1) * C).fill(Infinity) : null;
+  for (let k = L - 1; k >= 0; k--) {
+    const i = order[k];
+    const todo = st.binOf[i] < 0 && p.fixedOf[i] < 0;
+    sum[k] = todo ? Math.min(sum[k + 1], p.itemSum[i]) : sum[k + 1];
+    if (min !== null) {
+      for (let c = 0; c < C; c++) {
+        const next = min[(k + 1) * C + c];
+        min[k * C + c] = todo ? Math.min(next, sizes[i * C + c]) : next;
+      }
+    }
+  }
+  return { min, sum };
+}
+
+/**
  * Item-centric decreasing fit: each item in `order` goes to the first fitting bin (first fit) or the
- * fullest fitting bin with the least added licence cost (best fit), else to a new bin.
+ * fullest fitting bin with the least added licence cost (best fit), else to a new bin. Bins only fill up
+ * here, so a bin that has no room for the least remaining size in some coordinate is dropped from the scan
+ * for good (the choices are the same as scanning every bin, only cheaper once bins are full).
  */
 export function* itemCentric(st: PackState, ctx: Ctx, order: Int32Array, bestFit: boolean): Generator<PackProgress, boolean> {
   const p = st.p;
+  const lics = p.hasLicences;
+  const suffix = suffixMinima(st, order);
+  const active = new Int32Array(st.type.length);
+  let na = 0;
+  for (let b = 0; b < st.nb; b++) active[na++] = b;
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
     if (st.binOf[i] >= 0 || p.fixedOf[i] >= 0) continue;
     let chosen = -1;
     let bestLic = Infinity;
     let bestFill = -Infinity;
-    for (let b = 0; b < st.nb; b++) {
-      if (!st.fits(i, b)) continue;
-      if (!bestFit && !p.hasLicences) {
+    // Dead bins are compacted out as the scan goes (w trails j); a first-fit break keeps the rest as is.
+    let w = 0;
+    let j = 0;
+    for (; j < na; j++) {
+      const b = active[j];
+      // Without licences only a fuller bin can win: test the fill before the (dearer) fit.
+      const fill = st.fill(b);
+      if (bestFit && !lics && fill <= bestFill) {
+        active[w++] = b;
+        continue;
+      }
+      if (!st.fits(i, b)) {
+        if (!isDead(st, b, suffix, k + 1)) active[w++] = b;
+        continue;
+      }
+      active[w++] = b;
+      if (!bestFit && !lics) {
         chosen = b;
         break;
       }
       const lic = st.licenceDelta(i, b);
-      const fill = st.fill(b);
       if (lic < bestLic || (lic === bestLic && fill > bestFill)) {
         bestLic = lic;
         bestFill = fill;
@@ -88,14 +133,31 @@ export function* itemCentric(st: PackState, ctx: Ctx, order: Int32Array, bestFit
         if (!bestFit && lic === 0) break;
       }
     }
+    if (j < na) {
+      for (j++; j < na; j++) active[w++] = active[j];
+    }
+    na = w;
     if (chosen >= 0) st.add(i, chosen);
-    else openFor(st, i);
+    else if (openFor(st, i)) active[na++] = st.binOf[i];
     if ((k & 7) === 0 && ctx.ctl.due()) {
       yield ctx.progress('construct', k / order.length);
       if (expired(ctx)) return false;
     }
   }
   return true;
+}
+
+/** True when no item at position >= k of the order can fit bin b any more (capacity only). */
+function isDead(st: PackState, b: number, suffix: { min: Float64Array | null; sum: Float64Array }, k: number): boolean {
+  if (suffix.sum[k] > st.slackSum[b]) return true;
+  const min = suffix.min;
+  if (min === null) return false;
+  const p = st.p;
+  const C = p.C;
+  const cap = p.caps[st.type[b]];
+  const load = st.loads[b];
+  for (let c = 0; c < C; c++) if (min[k * C + c] > cap[c] - load[c]) return true;
+  return false;
 }
 
 /** Finish a packing cut short by a stop: next fit, O(n x C). */
@@ -223,16 +285,152 @@ export function* binCentric(st: PackState, ctx: Ctx, rule: 'dot' | 'l2'): Genera
 }
 
 /**
- * Cover first (heterogeneous bins): open bins greedily by useful capacity per cost, where a coordinate's
- * capacity counts only up to the demand still uncovered, until the demand (plus `slack`) is covered; then
- * best-fit the items into them (opening more if needed) and close the bins left empty.
+ * Pick bin types greedily by useful capacity per cost until `need` (per coordinate, updated in place) is
+ * covered: a coordinate's capacity counts only up to the demand still uncovered, relative to `total`. Only
+ * types `usable` accepts are taken, at most `limit` bins and never more than a type's availability. Returns
+ * the types chosen (not opened).
+ */
+export function pickCover(st: PackState, need: Float64Array, total: Float64Array, usable: (t: number) => boolean, limit: number): number[] {
+  const p = st.p;
+  const { C } = p;
+  const taken = new Float64Array(p.T);
+  const types: number[] = [];
+  while (types.length < limit) {
+    let bestT = -1;
+    let bestValue = 0;
+    for (let t = 0; t < p.T; t++) {
+      if (st.used[t] + taken[t] >= p.avail[t] || !usable(t)) continue;
+      const cap = p.input.binTypes[t].capacity;
+      let useful = 0;
+      for (let c = 0; c < C; c++) if (need[c] > 0 && total[c] > 0) useful += Math.min(cap[c], need[c]) / total[c];
+      const value = useful / Math.max(p.costs[t], 1e-12);
+      if (value > bestValue) {
+        bestValue = value;
+        bestT = t;
+      }
+    }
+    if (bestT < 0) break;
+    taken[bestT]++;
+    types.push(bestT);
+    const cap = p.input.binTypes[bestT].capacity;
+    for (let c = 0; c < C; c++) need[c] -= cap[c];
+  }
+  return types;
+}
+
+/**
+ * Items in classes of interchangeable ones (same sizes and products, no conflicts), each class's items in
+ * index order, classes by decreasing weight. Filling by class scans one entry per distinct item.
+ */
+function itemClasses(st: PackState, items: readonly number[]): number[][] {
+  const p = st.p;
+  const { C, sizes } = p;
+  const byKey = new Map<string, number[]>();
+  const out: number[][] = [];
+  for (const i of items) {
+    if (p.adjStart[i + 1] > p.adjStart[i]) {
+      out.push([i]);
+      continue;
+    }
+    let key = '';
+    for (let c = 0; c < C; c++) key += `${sizes[i * C + c]},`;
+    for (let k = p.prodStart[i]; k < p.prodStart[i + 1]; k++) key += `p${p.prod[k]},`;
+    const g = byKey.get(key);
+    if (g) g.push(i);
+    else {
+      const list = [i];
+      byKey.set(key, list);
+      out.push(list);
+    }
+  }
+  // Stacks: the lowest index is taken first.
+  for (const g of out) g.reverse();
+  return out.sort((a, b) => p.weight[b[0]] - p.weight[a[0]] || a[a.length - 1] - b[b.length - 1]);
+}
+
+/**
+ * Fill the open bins from `from` on, one bin at a time: keep adding the fitting item (least added licence
+ * first) that leaves the smallest normalised residual in L2 (Panigrahy et al.'s L2 rule, over classes of
+ * interchangeable items). Returns the items that fit none of them, or null when cut short.
+ */
+function* fillBins(st: PackState, ctx: Ctx, from: number, items: readonly number[]): Generator<PackProgress, number[] | null> {
+  const p = st.p;
+  const { C, sizes } = p;
+  const classes = itemClasses(st, items);
+  // Classes that may still fit the bin being filled: one that does not fit it now never will (it only
+  // gets fuller), so each addition rescans just the survivors of the previous scan.
+  const cand = new Int32Array(classes.length);
+  let steps = 0;
+  for (let b = from; b < st.nb; b++) {
+    const t = st.type[b];
+    const cap = p.caps[t];
+    const load = st.loads[b];
+    let nc = 0;
+    for (let k = 0; k < classes.length; k++) if (classes[k].length > 0) cand[nc++] = k;
+    for (;;) {
+      let bestK = -1;
+      let bestLic = Infinity;
+      let bestScore = -Infinity;
+      let w = 0;
+      for (let x = 0; x < nc; x++) {
+        const k = cand[x];
+        const g = classes[k];
+        if (g.length === 0) continue;
+        const i = g[g.length - 1];
+        if (!st.fits(i, b)) continue;
+        cand[w++] = k;
+        const lic = st.licenceDelta(i, b);
+        if (lic > bestLic) continue;
+        let score = 0;
+        const off = i * C;
+        for (let c = 0; c < C; c++) {
+          const d = (cap[c] - load[c] - sizes[off + c]) / cap[c];
+          score -= d * d;
+        }
+        if (lic < bestLic || score > bestScore) {
+          bestLic = lic;
+          bestScore = score;
+          bestK = k;
+        }
+      }
+      nc = w;
+      if (bestK < 0) break;
+      st.add(classes[bestK].pop()!, b);
+      if ((++steps & 7) === 0 && ctx.ctl.due()) {
+        yield ctx.progress('construct', b / Math.max(1, st.nb));
+        if (expired(ctx)) return null;
+      }
+    }
+  }
+  const left: number[] = [];
+  for (const g of classes) for (let k = g.length - 1; k >= 0; k--) left.push(g[k]);
+  return left;
+}
+
+/** Open bins of the given types, largest (by scarcity-weighted size) first; returns the first new bin. */
+function openSorted(st: PackState, types: number[]): number {
+  const p = st.p;
+  const first = st.nb;
+  types.sort((a, b) => p.typeSize[b] - p.typeSize[a] || a - b);
+  for (const t of types) st.openBin(t);
+  return first;
+}
+
+/**
+ * Cover first (heterogeneous bins): choose bins greedily by useful capacity per cost, where a coordinate's
+ * capacity counts only up to the demand still uncovered, until the demand (plus `slack`) is covered; open
+ * them largest first and fill them one at a time by the L2 rule (bin-centric, so each bin gets items that
+ * suit its shape). Items left over get a cover of their own from the types that hold the largest of them,
+ * and so on; bins left empty are closed after each round.
  */
 export function* coverFirst(st: PackState, ctx: Ctx, slack: number): Generator<PackProgress, boolean> {
   const p = st.p;
   const { C, sizes } = p;
   const need = new Float64Array(C);
+  let rest: number[] = [];
   for (let i = 0; i < p.n; i++) {
     if (st.binOf[i] >= 0 || p.fixedOf[i] >= 0) continue;
+    rest.push(i);
     for (let c = 0; c < C; c++) need[c] += sizes[i * C + c];
   }
   for (let b = 0; b < st.nb; b++) {
@@ -241,28 +439,30 @@ export function* coverFirst(st: PackState, ctx: Ctx, slack: number): Generator<P
   }
   const total = Float64Array.from(need, (v) => Math.max(v * (1 + slack), 0));
   need.set(total);
-  let toPlace = 0;
-  for (let i = 0; i < p.n; i++) if (st.binOf[i] < 0 && p.fixedOf[i] < 0) toPlace++;
-  for (let opened = 0; opened < toPlace; opened++) {
-    let bestT = -1;
-    let bestValue = 0;
-    for (let t = 0; t < p.T; t++) {
-      if (!st.canOpen(t)) continue;
-      const cap = p.input.binTypes[t].capacity;
-      let useful = 0;
-      for (let c = 0; c < C; c++) if (need[c] > 0) useful += Math.min(cap[c], need[c]) / total[c];
-      const value = useful / Math.max(p.costs[t], 1e-12);
-      if (value > bestValue) {
-        bestValue = value;
-        bestT = t;
-      }
-    }
-    if (bestT < 0) break;
-    st.openBin(bestT);
-    const cap = p.input.binTypes[bestT].capacity;
-    for (let c = 0; c < C; c++) need[c] -= cap[c];
+  const types = pickCover(st, need, total, () => true, rest.length);
+  for (let round = 0; rest.length > 0 && round < 32; round++) {
+    const firstNew = openSorted(st, round === 0 ? types : coverFor(st, rest, slack));
+    if (round > 0 && firstNew === st.nb) break;
+    // The first round also tops up the bins open before (pinned ones); later ones fill only their own bins.
+    const left = yield* fillBins(st, ctx, round === 0 ? 0 : firstNew, rest);
+    if (left === null) return false;
+    rest = left;
+    // An empty bin is of a type no left-over item fits: closing it keeps the bin count within the items.
+    st.closeEmpty();
   }
-  const ok = yield* itemCentric(st, ctx, orderItems(st, 'sum'), true);
+  for (const i of rest) if (st.binOf[i] < 0) openFor(st, i);
   st.closeEmpty();
-  return ok;
+  return true;
+}
+
+/** Cover for the items left over: their demand, from the types that can hold the largest of them. */
+function coverFor(st: PackState, rest: number[], slack: number): number[] {
+  const p = st.p;
+  const { C, sizes } = p;
+  let first = rest[0];
+  for (const i of rest) if (p.weight[i] > p.weight[first]) first = i;
+  const need = new Float64Array(C);
+  for (const i of rest) for (let c = 0; c < C; c++) need[c] += sizes[i * C + c] * (1 + slack);
+  const total = Float64Array.from(need);
+  return pickCover(st, need, total, (t) => p.fitsType[first * p.T + t] === 1, rest.length);
 }

@@ -19,10 +19,17 @@ function bestBinFor(st: PackState, i: number): number {
   let chosen = -1;
   let bestLic = Infinity;
   let bestFill = -Infinity;
+  const lics = st.p.hasLicences;
+  const size = st.p.itemSum[i];
+  const slack = st.slackSum;
   for (let b = 0; b < st.nb; b++) {
+    // Most bins are too full by the summed size alone: the cheapest test first (fits() makes it too).
+    if (size > slack[b]) continue;
+    // Without licences only a fuller bin can win: test the fill before the (dearer) fit.
+    const fill = st.fill(b);
+    if (!lics && fill <= bestFill) continue;
     if (!st.fits(i, b)) continue;
     const lic = st.licenceDelta(i, b);
-    const fill = st.fill(b);
     if (lic < bestLic || (lic === bestLic && fill > bestFill)) {
       bestLic = lic;
       bestFill = fill;
@@ -47,10 +54,29 @@ function insertDirect(st: PackState, pool: number[], byWeight: (x: number, y: nu
 /**
  * Per-search scratch: pool weights (an item's mean normalised size: the search minimises the pool's total),
  * tabu stamps (kept across calls), in-set buffers. */
-export type Workspace = { pw: Float64Array; tabu: Float64Array; iter: number; inA: Int32Array; inB: Int32Array; inW: Float64Array };
+export type Workspace = {
+  pw: Float64Array;
+  tabu: Float64Array;
+  iter: number;
+  inA: Int32Array;
+  inB: Int32Array;
+  inW: Float64Array;
+  /** Victim selection scratch: bin indices and their keys. */
+  vIdx: Int32Array;
+  vKey: Float64Array;
+};
 
 export function workspace(st: PackState): Workspace {
-  return { pw: st.p.weight, tabu: new Float64Array(st.p.n), iter: 0, inA: new Int32Array(0), inB: new Int32Array(0), inW: new Float64Array(0) };
+  return {
+    pw: st.p.weight,
+    tabu: new Float64Array(st.p.n),
+    iter: 0,
+    inA: new Int32Array(0),
+    inB: new Int32Array(0),
+    inW: new Float64Array(0),
+    vIdx: new Int32Array(0),
+    vKey: new Float64Array(0),
+  };
 }
 
 /** Insert (a, b, w) into the first n in-sets, kept by decreasing w (the lists are short); returns n + 1. */
@@ -185,15 +211,54 @@ export function* absorb(st: PackState, ctx: Ctx, ws: Workspace, pool: number[], 
   return left.length === 0;
 }
 
-/** The non-fixed bin to empty next: little weight per unit of cost, chosen with a bias to the worst. */
-function pickVictim(st: PackState, ctx: Ctx): number {
-  const cand: number[] = [];
-  for (let b = st.F; b < st.nb; b++) cand.push(b);
-  if (cand.length === 0) return -1;
-  const key = (b: number): number => st.wsum[b] / Math.max(1e-12, st.binCost(b));
-  cand.sort((a, b) => key(a) - key(b) || a - b);
+/**
+ * The k-th smallest (0-based) of `idx` under (key, then index) by quickselect, O(length) on average; the
+ * array is reordered. Deterministic: the pivot is the middle element, and the order is total.
+ */
+export function selectKth(idx: Int32Array, len: number, key: Float64Array, k: number): number {
+  const less = (a: number, b: number): boolean => key[a] < key[b] || (key[a] === key[b] && a < b);
+  let lo = 0;
+  let hi = len - 1;
+  while (lo < hi) {
+    const pivot = idx[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (less(idx[i], pivot)) i++;
+      while (less(pivot, idx[j])) j--;
+      if (i <= j) {
+        const x = idx[i];
+        idx[i] = idx[j];
+        idx[j] = x;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return idx[k];
+  }
+  return idx[k];
+}
+
+/**
+ * The non-fixed bin to empty next: little weight per unit of cost, chosen with a bias to the worst (the
+ * bin of rank floor(u^3 x count) by that key, found by selection rather than a sort).
+ */
+function pickVictim(st: PackState, ctx: Ctx, ws: Workspace): number {
+  const count = st.nb - st.F;
+  if (count <= 0) return -1;
+  if (ws.vIdx.length < st.nb) {
+    ws.vIdx = new Int32Array(st.type.length);
+    ws.vKey = new Float64Array(st.type.length);
+  }
+  const { vIdx, vKey } = ws;
+  for (let b = st.F; b < st.nb; b++) {
+    vIdx[b - st.F] = b;
+    vKey[b] = st.wsum[b] / Math.max(1e-12, st.binCost(b));
+  }
   const u = ctx.rng.next();
-  return cand[Math.floor(u * u * u * cand.length)];
+  return selectKth(vIdx, count, vKey, Math.floor(u * u * u * count));
 }
 
 /** Repack what is left of a pool greedily (existing bins first, then new ones). */
@@ -220,10 +285,13 @@ export function* eliminate(st: PackState, ctx: Ctx, fraction: () => number): Gen
   const ws = workspace(st);
   let curUnplaced = unplacedCount(st);
   let curCost = st.totalCost();
+  const adaptive = st.p.T > 1;
+  let effort = 1;
+  let fails = 0;
   while (!expired(ctx)) {
     const best = ctx.best();
     if (best.unplaced === 0 && !lessCost(ctx.lbCost, best.cost)) return;
-    const v = pickVictim(st, ctx);
+    const v = pickVictim(st, ctx, ws);
     if (v < 0) return;
     const snap = st.snapshot();
     const pool = [...st.members[v]];
@@ -236,7 +304,8 @@ export function* eliminate(st: PackState, ctx: Ctx, fraction: () => number): Gen
       for (let t = 0; t < st.p.T; t++) if (st.p.costs[t] < st.p.costs[victimType] && st.canOpen(t)) cheaper.push(t);
       if (cheaper.length > 0) st.openBin(ctx.rng.pick(cheaper));
     }
-    const maxStall = 20 + 4 * pool.length;
+    const full = 20 + 4 * pool.length;
+    const maxStall = adaptive ? Math.min(full, effort) : full;
     const firstNew = st.nb;
     const ok = yield* absorb(st, ctx, ws, pool, maxStall);
     if (!ok) repair(st, pool);
@@ -245,6 +314,12 @@ export function* eliminate(st: PackState, ctx: Ctx, fraction: () => number): Gen
     downsize(st, firstNew - 1);
     const u = unplacedCount(st);
     const cost = st.totalCost();
+    const better = u < curUnplaced || (u === curUnplaced && lessCost(cost, curCost));
+    if (better) fails = 0;
+    else if (++fails >= 10) {
+      fails = 0;
+      effort *= 2;
+    }
     if (u < curUnplaced || (u === curUnplaced && !lessCost(curCost, cost))) {
       curUnplaced = u;
       curCost = cost;
