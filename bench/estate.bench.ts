@@ -3,8 +3,9 @@
 // hosts, departments that refuse sharing, maintenance windows, affinity and anti-affinity groups, latency
 // budgets, per-core licences, N+1) x 168 h, through the whole engine with the real packer.
 // Each size runs in its own child process so peak memory (resourceUsage().maxRSS) is per run.
-// Prints: generation time, time to first plan, time to final plan, peak RSS, hosts vs bound, the longest
-// time between two yields of the engine (what bounds cancel latency in a worker), unplaced and violations.
+// Prints: generation time, time to first plan, time to final plan, peak RSS, hosts vs bound, the three longest
+// times between two yields of the engine (what bounds cancel and progress latency in a worker) with the phase
+// and progress at both ends, unplaced and violations.
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,20 @@ import { generateProject, MAIN_SCENARIO_ID } from '../core/sample/generate.ts';
 import { planIter } from '../core/engine/engine.ts';
 import { defaultPacker } from '../core/engine/default-packer.ts';
 import type { Plan } from '../core/engine/plan.ts';
+
+/** A time between two yields of the engine: what bounds cancel and progress latency in a worker. */
+type Slice = { ms: number; phase: string };
+
+/** How many of the longest slices are reported. */
+const TOP_SLICES = 3;
+
+/** Keeps the `TOP_SLICES` longest slices, longest first. */
+function noteSlice(top: Slice[], ms: number, phase: () => string): void {
+  if (top.length >= TOP_SLICES && ms <= top[top.length - 1].ms) return;
+  top.push({ ms, phase: phase() });
+  top.sort((a, b) => b.ms - a.ms);
+  if (top.length > TOP_SLICES) top.pop();
+}
 
 type Figures = {
   servers: number;
@@ -29,8 +44,8 @@ type Figures = {
   hardBound: number;
   ratio: number;
   stoppedBy: string;
-  longestSliceMs: number;
-  longestSlicePhase: string;
+  /** The longest times between two yields of the engine, longest first, with the phases around them. */
+  slices: Slice[];
   unplaced: number;
   violations: number;
   overloadedLinks: number;
@@ -55,20 +70,18 @@ function measure(servers: number, budgetMs: number, weeks: number): Figures {
   const gen = planIter(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: () => performance.now(), budgetMs });
   let firstPlanS = Number.NaN;
   let hostsFirst = 0;
-  let longest = 0;
-  let longestPhase = '';
+  const slices: Slice[] = [];
   let last = performance.now();
-  let phase = 'start';
+  // Where the engine was: its phase and progress (percent of the whole run) at the last yield.
+  let where = 'start';
   let plan: Plan;
   for (;;) {
     const r = gen.next();
     const now = performance.now();
-    if (now - last > longest) {
-      longest = now - last;
-      longestPhase = r.done ? 'done' : r.value.kind === 'plan' ? 'first plan' : r.value.phase;
-      if (phase !== longestPhase) longestPhase = `${phase} -> ${longestPhase}`;
-    }
+    const at = r.done ? 'done' : r.value.kind === 'plan' ? 'first plan' : `${r.value.phase} ${(r.value.fraction * 100).toFixed(1)}%`;
+    noteSlice(slices, now - last, () => `${where} -> ${at}`);
     last = now;
+    where = at;
     if (r.done) {
       plan = r.value;
       break;
@@ -77,7 +90,7 @@ function measure(servers: number, budgetMs: number, weeks: number): Figures {
       firstPlanS = (now - t) / 1000;
       firstPlanCpuS = cpuS();
       hostsFirst = r.value.plan.hostsUsed;
-    } else phase = r.value.phase;
+    }
   }
   const finalS = (performance.now() - t) / 1000;
   const finalCpuS = cpuS();
@@ -100,8 +113,7 @@ function measure(servers: number, budgetMs: number, weeks: number): Figures {
     hardBound: plan.bounds.hardRules ?? plan.bounds.total,
     stoppedBy: plan.search?.stoppedBy ?? '',
     ratio: plan.hostsUsed / Math.max(1, plan.bounds.total),
-    longestSliceMs: longest,
-    longestSlicePhase: longestPhase,
+    slices,
     unplaced: plan.unplaced.length,
     violations: plan.violations.length,
     overloadedLinks: plan.links.filter((l) => l.overloadAfter !== null).length,
@@ -125,7 +137,7 @@ export async function run(args: string[]): Promise<void> {
     });
     const f = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Figures;
     console.log(
-      `${String(f.servers).padStart(7)} servers: generate ${f.generateS.toFixed(1)} s | first plan ${f.firstPlanS.toFixed(1)} s wall / ${f.firstPlanCpuS.toFixed(1)} s CPU (${f.hostsFirst} hosts) | final ${f.finalS.toFixed(1)} s wall / ${f.finalCpuS.toFixed(1)} s CPU | peak RSS ${f.peakRssMB.toFixed(0)} MB | hosts ${f.hosts} vs bound ${f.bound} = ${f.ratio.toFixed(3)} (bound without pools ${f.hardBound}; search stopped by ${f.stoppedBy}) | longest slice ${f.longestSliceMs.toFixed(0)} ms (${f.longestSlicePhase}) | unplaced ${f.unplaced} | violations ${f.violations} | overloaded links ${f.overloadedLinks}`,
+      `${String(f.servers).padStart(7)} servers: generate ${f.generateS.toFixed(1)} s | first plan ${f.firstPlanS.toFixed(1)} s wall / ${f.firstPlanCpuS.toFixed(1)} s CPU (${f.hostsFirst} hosts) | final ${f.finalS.toFixed(1)} s wall / ${f.finalCpuS.toFixed(1)} s CPU | peak RSS ${f.peakRssMB.toFixed(0)} MB | hosts ${f.hosts} vs bound ${f.bound} = ${f.ratio.toFixed(3)} (bound without pools ${f.hardBound}; search stopped by ${f.stoppedBy}) | longest slices ${f.slices.map((x) => `${x.ms.toFixed(0)} ms (${x.phase})`).join(', ')} | unplaced ${f.unplaced} | violations ${f.violations} | overloaded links ${f.overloadedLinks}`,
     );
   }
 }

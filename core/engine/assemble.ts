@@ -6,6 +6,7 @@
 import { packsPoolOnly, type ClassSolution } from './class-pack.ts';
 import type { EngineContext } from './context.ts';
 import { peakOfSumBound, type PackClass } from './pack-input.ts';
+import { PER_ENTRY, WorkMeter } from './pack/problem.ts';
 import {
   COST_HORIZON_MONTHS,
   DIMENSIONS,
@@ -103,6 +104,9 @@ export function* assembleIter(
   };
   const claimedFixed = new Set<string>();
   const poolOf = new Map<number, string>();
+  // Host loads sum every item's coordinates and the later loops visit every server: a large class or estate
+  // takes a while, so the loops count their work and yield every slice.
+  const meter = new WorkMeter();
   for (let ci = 0; ci < classes.length; ci++) {
     const c = classes[ci];
     if ((ci & 7) === 7) yield (0.5 * ci) / classes.length;
@@ -149,6 +153,7 @@ export function* assembleIter(
         const ws = new Set(items.map((it) => c.windowOf[it]).filter((w) => w >= 0));
         if (ws.size > 1) violations.push({ kind: 'pin', serverIds: ids, message: `${label} mixes maintenance windows ${[...ws].map((w) => c.windows[w]).join(', ')}, forced by pins` });
       }
+      if (meter.add(C * (items.length + 1))) yield (0.5 * ci) / classes.length;
       const { sums, load, peaks } = hostLoad(c.input.sizes, items, C, H);
       const peak = perDim((d) => peaks[d]);
       const capacity = perDim((d) => c.model.capacity[d]);
@@ -161,7 +166,7 @@ export function* assembleIter(
   }
   yield 0.6;
   // Pinned host labels that could not be honoured.
-  servers.forEach((s, i) => {
+  if (ctx.pinOf.size > 0) servers.forEach((s, i) => {
     const pin = ctx.pinOf.get(s.id);
     if (pin?.hostLabel && hostLabelOf[i] !== null && hostLabelOf[i] !== pin.hostLabel) {
       violations.push({ kind: 'pin', serverIds: [s.id], message: `${s.id} is pinned to host ${pin.hostLabel} but runs on ${hostLabelOf[i]}` });
@@ -206,6 +211,7 @@ export function* assembleIter(
   const inForce = ctx.estate.licenceModels.filter((l) => ctx.scenario.licenceModelIds.includes(l.id));
   const modelById = new Map(ctx.estate.hostModels.map((h) => [h.id, h]));
   const serverById = new Map(servers.map((s) => [s.id, s]));
+  yield 0.72;
   let hostPurchase = 0;
   let hostRunning = 0;
   const siteCost = new Map<string, number>();
@@ -221,6 +227,7 @@ export function* assembleIter(
     licences[li].boundUnits = units;
   });
   for (const h of hosts) {
+    if (meter.add(PER_ENTRY * (h.serverIds.length + 1))) yield 0.75;
     const m = modelById.get(h.hostModelId);
     if (!m) continue;
     hostPurchase += m.price;
@@ -245,12 +252,16 @@ export function* assembleIter(
       }
     });
   });
+  yield 0.78;
   const licenceTotal = licences.reduce((a, l) => a + l.cost, 0);
   const cost: CostBreakdown = { horizonMonths: COST_HORIZON_MONTHS, hostPurchase, hostRunning, licences, licenceTotal, total: hostPurchase + hostRunning + licenceTotal };
   yield 0.8;
   // Assignments and unplaced.
   const unplaced: Unplaced[] = [];
-  const assignments: Assignment[] = servers.map((s, i) => {
+  const assignments: Assignment[] = [];
+  for (let i = 0; i < servers.length; i++) {
+    if (meter.add(PER_ENTRY)) yield 0.85;
+    const s = servers[i];
     let target = sites.site[i];
     let reason = sites.reason[i];
     let detail = sites.detail[i];
@@ -263,8 +274,8 @@ export function* assembleIter(
       detail = blocked.join('; ');
     }
     if (target === null) unplaced.push({ serverId: s.id, blockedBy: blocked ?? sites.blockedBy.get(i) ?? ['no allowed site'] });
-    return { serverId: s.id, sourceDataCentreId: s.dataCentreId, targetDataCentreId: target, hostLabel: target === null ? null : hostLabelOf[i], reason, detail };
-  });
+    assignments.push({ serverId: s.id, sourceDataCentreId: s.dataCentreId, targetDataCentreId: target, hostLabel: target === null ? null : hostLabelOf[i], reason, detail });
+  }
   yield 0.9;
   // Site summaries with facility checks.
   const dcById = new Map(ctx.estate.dataCentres.map((d) => [d.id, d]));
@@ -276,6 +287,7 @@ export function* assembleIter(
     if (!m || !dc) continue;
     const siteHosts = hosts.filter((h) => h.dataCentreId === d);
     const here = assignments.filter((a) => a.targetDataCentreId === d);
+    yield 0.95;
     const physical = here.filter((a) => a.reason === 'stays-physical' || (a.hostLabel === null && !serverById.get(a.serverId)?.virtualisable));
     let physW = 0;
     let movedRU = 0;

@@ -17,6 +17,7 @@ import { emptyHosts, type MergeBins } from './class-merge.ts';
 import { adjacency, classCost, MERGE_TRIES_SEARCH, type ClassPackOptions, type ClassSolution } from './class-pack.ts';
 import type { Packer } from './engine.ts';
 import type { PackClass } from './pack-input.ts';
+import { PER_ENTRY, relay, WorkMeter } from './pack/problem.ts';
 import type { PackInput, PackProgress } from './pack/types.ts';
 
 /** Passes over the groups at most (a time budget; an iteration budget runs one). */
@@ -63,6 +64,9 @@ export function* improveClassIter(packer: Packer, c: PackClass, current: ClassSo
   const itemsIn = (hosts: readonly number[]) => hosts.reduce((a, g) => a + items[g].length, 0);
   const localOf = new Map<number, number>();
   let subs = 0;
+  // Building a sub-problem and the final loads take a while on large classes: they yield this in between.
+  const setup: PackProgress = { phase: 'improve', fraction: 0, bestCost: Number.NaN, bestBins: count };
+  const meter = new WorkMeter();
   const passes = iterations > 0 ? 1 : IMPROVE_PASSES;
   for (let pass = 0; pass < passes; pass++) {
     if (opts.shouldStop?.() || opts.now() >= deadline) break;
@@ -88,7 +92,7 @@ export function* improveClassIter(packer: Packer, c: PackClass, current: ClassSo
       const units = iterations > 0 ? Math.max(1, Math.round((iterations * sizes[q]) / total)) : 0;
       todo -= sizes[q];
       if (subItems < 2) continue;
-      const { sub, list } = subInput(own);
+      const { sub, list } = yield* relay(subInput(own), () => setup);
       const initialBin = new Int32Array(list.length);
       own.forEach((g, b) => {
         for (const it of items[g]) initialBin[localOf.get(it) ?? 0] = b;
@@ -125,20 +129,27 @@ export function* improveClassIter(packer: Packer, c: PackClass, current: ClassSo
   }
   return yield* finish();
 
-  /** The sub-problem of the given hosts' items (every pair compatible but for conflicts). */
-  function subInput(hosts: readonly number[]): { sub: PackInput; list: number[] } {
+  /** The sub-problem of the given hosts' items (every pair compatible but for conflicts), in slices. */
+  function* subInput(hosts: readonly number[]): Generator<void, { sub: PackInput; list: number[] }> {
     const list = hosts.flatMap((g) => items[g]);
     localOf.clear();
     list.forEach((it, j) => localOf.set(it, j));
+    yield;
     const sizes = new Float64Array(list.length * C);
-    list.forEach((it, j) => sizes.set(input.sizes.subarray(it * C, (it + 1) * C), j * C));
+    for (let j = 0; j < list.length; j++) {
+      const it = list[j];
+      sizes.set(input.sizes.subarray(it * C, (it + 1) * C), j * C);
+      if (meter.add(C)) yield;
+    }
     const conflicts: number[] = [];
-    list.forEach((it, j) => {
+    for (let j = 0; j < list.length; j++) {
+      const it = list[j];
       for (let k = adj.start[it]; k < adj.start[it + 1]; k++) {
         const o = localOf.get(adj.list[k]);
         if (o !== undefined && o > j) conflicts.push(j, o);
       }
-    });
+      if (meter.add(PER_ENTRY)) yield;
+    }
     const sub: PackInput = {
       coords: C,
       itemCount: list.length,
@@ -164,6 +175,7 @@ export function* improveClassIter(packer: Packer, c: PackClass, current: ClassSo
       }
       bins.load.push(load);
       bins.prods.push(prods);
+      if (meter.add(C * (items[g].length + 1))) yield setup;
     }
     const pool = pooled ? Array.from({ length: count }, (_, g) => poolOf(g)) : null;
     const gen = emptyHosts(bins, { input, windowOf: c.windowOf, adj, pinned: P, isPinned: (it) => (input.fixed?.get(it) ?? -1) >= 0, pool, sig, tries: MERGE_TRIES_SEARCH });

@@ -10,7 +10,7 @@
  * adds a per-host licence (the moved item's products are already on the target). So the class loses a
  * host and keeps or lowers its licence cost. Deterministic: no clock, no randomness.
  */
-import { tolerantCapacity } from './pack/problem.ts';
+import { tolerantCapacity, WorkMeter } from './pack/problem.ts';
 import type { PackInput } from './pack/types.ts';
 
 export type MergeBins = {
@@ -39,7 +39,8 @@ export type MergeInput = {
 
 /**
  * Try to empty hosts; returns how many were emptied (their bins stay, with no items). Yields after every
- * host tried, so a worker can answer a cancel in between.
+ * host tried, and within a try every slice of work (one item against thousands of hosts takes a while), so
+ * a worker can answer a cancel in between.
  */
 export function* emptyHosts(bins: MergeBins, m: MergeInput): Generator<void, number> {
   const { input, windowOf, adj } = m;
@@ -65,6 +66,7 @@ export function* emptyHosts(bins: MergeBins, m: MergeInput): Generator<void, num
     return true;
   };
   let emptied = 0;
+  const meter = new WorkMeter();
   for (const v of candidates.slice(0, m.tries)) {
     yield;
     if (!open(v)) continue;
@@ -80,6 +82,7 @@ export function* emptyHosts(bins: MergeBins, m: MergeInput): Generator<void, num
       let bestFill = -1;
       // Pinned hosts are left alone (their windows may be mixed by pins).
       for (let b = m.pinned; b < bins.count; b++) {
+        if (meter.add(C)) yield;
         if (b === v || !open(b)) continue;
         const w = pendingWindow.get(b) ?? bins.window[b];
         if (windowOf[it] >= 0 && w >= 0 && w !== windowOf[it]) continue;

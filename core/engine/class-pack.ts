@@ -17,6 +17,7 @@ import { emptyHosts } from './class-merge.ts';
 import type { PackInput, PackOptions, PackProgress, PackSolution } from './pack/types.ts';
 import type { Packer } from './engine.ts';
 import type { PackClass } from './pack-input.ts';
+import { PER_ENTRY, relay, WorkMeter } from './pack/problem.ts';
 
 export type ClassSolution = PackSolution & {
   /** Licence pool per bin ('' = mixed or unlicensed); present when the pooled packing was kept. */
@@ -55,9 +56,11 @@ type Bins = {
  * The class's problem for one stage: one fixed pseudo-item per fixed bin for the items earlier stages put
  * there (their summed sizes, products and conflicts: the bin's residual capacity), then `pinned` (item, bin)
  * pairs fixed one by one (a pin that does not fit stays out, as in the packer), then the `free` items.
- * Folding keeps a stage small however many items the earlier stages placed.
+ * Folding keeps a stage small however many items the earlier stages placed. In slices (copying a large
+ * stage's sizes takes a while).
  */
-function partInput(input: PackInput, adj: Adjacency, held: readonly Held[], pinned: readonly [number, number][], free: readonly number[], fixedBins: number): { sub: PackInput; first: number } {
+function* partInput(input: PackInput, adj: Adjacency, held: readonly Held[], pinned: readonly [number, number][], free: readonly number[], fixedBins: number): Generator<void, { sub: PackInput; first: number }> {
+  const meter = new WorkMeter();
   const C = input.coords;
   const n = input.itemCount;
   const cap = input.binTypes[0].capacity;
@@ -72,11 +75,16 @@ function partInput(input: PackInput, adj: Adjacency, held: readonly Held[], pinn
     if (fits) rows.push({ items: h.items, bin, load: h.load, prods: h.prods });
     else for (const it of h.items) rows.push({ items: [it], bin }); // over capacity (forced by pins): as is
   });
+  yield;
   for (const [it, bin] of pinned) rows.push({ items: [it], bin });
   const first = rows.length;
   const count = first + free.length;
+  yield;
   const sizes = new Float64Array(count * C);
-  rows.forEach((r, m) => {
+  yield; // a large stage's sizes may set off a garbage collection: a slice of its own
+  for (let m = 0; m < rows.length; m++) {
+    if (meter.add(C + PER_ENTRY)) yield;
+    const r = rows[m];
     for (const it of r.items) local[it] = m;
     if (r.load && r.prods) {
       sizes.set(r.load, m * C);
@@ -87,12 +95,14 @@ function partInput(input: PackInput, adj: Adjacency, held: readonly Held[], pinn
       itemProducts.push([...(input.itemProducts?.[it] ?? [])]);
     }
     fixed.set(m, r.bin);
-  });
-  free.forEach((it, j) => {
+  }
+  for (let j = 0; j < free.length; j++) {
+    if (meter.add(C + PER_ENTRY)) yield;
+    const it = free[j];
     local[it] = first + j;
     sizes.set(input.sizes.subarray(it * C, (it + 1) * C), (first + j) * C);
     itemProducts.push([...(input.itemProducts?.[it] ?? [])]);
-  });
+  }
   // Conflicts that matter: those of the pinned and free items (between two folded bins they cannot bite).
   const conflicts: number[] = [];
   const seen = new Set<number>();
@@ -110,10 +120,15 @@ function partInput(input: PackInput, adj: Adjacency, held: readonly Held[], pinn
       conflicts.push(x, y);
     }
   };
-  rows.forEach((r) => {
-    if (r.items.length === 1) visit(r.items[0]);
-  });
-  for (const it of free) visit(it);
+  for (const r of rows) {
+    if (r.items.length !== 1) continue;
+    visit(r.items[0]);
+    if (meter.add(PER_ENTRY)) yield;
+  }
+  for (const it of free) {
+    visit(it);
+    if (meter.add(PER_ENTRY)) yield;
+  }
   const sub: PackInput = {
     coords: C,
     itemCount: count,
@@ -186,6 +201,9 @@ export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOpti
   // budget is shared over n items per packing.
   const work = n * (tryPools && !poolOnly ? 2 : 1);
   let subs = 0;
+  // Between the packer's runs: building a stage's problem and placing its result, in slices.
+  const setup: PackProgress = { phase: 'construct', fraction: 0, bestCost: Number.NaN, bestBins: 0 };
+  const meter = new WorkMeter();
 
   /** Pack one stage; its share of the budget follows its own items (`own`), not the folded bins. */
   function* run(sub: PackInput, seedTag: string, own: number): Generator<PackProgress, PackSolution> {
@@ -211,7 +229,7 @@ export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOpti
       if (pinOf(it) >= 0) pinned.push([it, pinOf(it)]);
       else freeFirst.push(it);
     }
-    const { sub, first } = partInput(input, adj, held, pinned, freeFirst, F);
+    const { sub, first } = yield* relay(partInput(input, adj, held, pinned, freeFirst, F), () => setup);
     const sol = yield* run(sub, tag, free.length);
     const stageItems = [...pinned.slice(later).map(([it]) => it), ...freeFirst];
     const offset = first - (pinned.length - later);
@@ -230,6 +248,7 @@ export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOpti
       }
       place(bins, it, g);
       if (c.windowOf[it] >= 0) bins.window[g] = c.windowOf[it];
+      if (meter.add(C + PER_ENTRY)) yield setup;
     }
     for (const j of sol.unplaced) if (j >= offset) bins.unplaced.push(stageItems[j - offset]);
   }

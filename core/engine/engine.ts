@@ -84,6 +84,7 @@ export function* planIter(project: Project, scenarioId: string, options: EngineO
     hosts,
   });
 
+  yield progress('sizing', 0);
   const sizingGen = sizingIter(ctx.servers, project.series, ctx.rules);
   let step = sizingGen.next();
   while (!step.done) {

@@ -11,8 +11,9 @@
  */
 import type { MaintenanceWindow } from '../model/schema.ts';
 import type { PackInput } from './pack/types.ts';
-import { classBounds, licenceSignatures, productBounds, type BoundInput, type ClassBounds } from './class-bound.ts';
+import { classBoundsIter, licenceSignatures, productBoundsIter, type BoundInput, type ClassBounds } from './class-bound.ts';
 import { createUnionFind, type EngineContext, type SiteModel } from './context.ts';
+import { PER_ENTRY, relay, SLICE_WORK, WorkMeter } from './pack/problem.ts';
 import type { Violation } from './plan.ts';
 import { DIMS, type Sizing } from './sizing.ts';
 
@@ -75,8 +76,12 @@ function perHostLicences(ctx: EngineContext, model: SiteModel): Map<string, numb
   return out;
 }
 
-/** One class's packing problem (a plain function: V8 optimises its loops better than inside a generator). */
-function buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: readonly number[], violations: Violation[]): (PackClass & { boundInput: BoundInput }) | null {
+/**
+ * One class's packing problem, in slices: a large class takes over half a second, so every loop over its
+ * servers or items counts its work and yields after each slice (the summing over coordinates is a plain
+ * helper, which V8 optimises better than a loop inside a generator).
+ */
+function* buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: readonly number[], violations: Violation[], meter: WorkMeter): Generator<void, (PackClass & { boundInput: BoundInput }) | null> {
   const H = sizing.hours;
   const C = DIMS * H + 1;
   const [dataCentreId, classKey] = key.split('\u0000');
@@ -86,8 +91,11 @@ function buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: re
   const uf = createUnionFind(members.length);
   // Affinity: a group's window-less members follow its (first) windowed members; different windows split it.
   const ownWindow = members.map((m) => (ctx.servers[m].maintenanceWindow === null ? null : windowKey(ctx.servers[m].maintenanceWindow)));
+  yield;
   const groupWindows = new Map<string, Map<string, string[]>>();
-  members.forEach((m, k) => {
+  for (let k = 0; k < members.length; k++) {
+    if (meter.add(PER_ENTRY)) yield;
+    const m = members[k];
     const w = ownWindow[k];
     for (const g of ctx.servers[m].affinityGroups) {
       let ws = groupWindows.get(g);
@@ -98,7 +106,7 @@ function buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: re
         else ws.set(w, [ctx.servers[m].id]);
       }
     }
-  });
+  }
   for (const [g, ws] of groupWindows) if (ws.size > 1) {
     const parts = [...ws.entries()].map(([w, ids]) => `${ids.join(', ')} (window ${w})`);
     violations.push({ kind: 'affinity', serverIds: [...ws.values()].flat(), message: `affinity group ${g} is split: its members have different maintenance windows: ${parts.join(' / ')}` });
@@ -111,7 +119,9 @@ function buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: re
   });
   const comp = new Map<number, number[]>(members.map((_m, k) => [k, [k]]));
   const firstOf = new Map<string, number>();
-  members.forEach((m, k) => {
+  for (let k = 0; k < members.length; k++) {
+    if (meter.add(PER_ENTRY)) yield;
+    const m = members[k];
     for (const g of ctx.servers[m].affinityGroups) {
       const ws = groupWindows.get(g);
       const w = ownWindow[k] ?? (ws && ws.size > 0 ? [...ws.keys()].sort()[0] : 'none');
@@ -138,12 +148,15 @@ function buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: re
       comp.delete(ra);
       comp.delete(rb);
       comp.set(r, a.concat(b));
+      if (meter.add(PER_ENTRY * (a.length + b.length))) yield;
     }
-  });
+  }
   const itemOfLocal = new Int32Array(members.length);
   const items: number[][] = [];
   const rootItem = new Map<number, number>();
-  members.forEach((m, k) => {
+  for (let k = 0; k < members.length; k++) {
+    if (meter.add(PER_ENTRY)) yield;
+    const m = members[k];
     const r = uf.find(k);
     let it = rootItem.get(r);
     if (it === undefined) {
@@ -153,23 +166,23 @@ function buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: re
     }
     items[it].push(m);
     itemOfLocal[k] = it;
-  });
+  }
+  yield;
   const sizes = new Float64Array(items.length * C);
-  items.forEach((ms, it) => {
-    const row = it * C;
-    for (const m of ms) {
-      const base = m * DIMS * H;
-      for (let k = 0; k < DIMS * H; k++) sizes[row + k] += sizing.demand[base + k];
-      sizes[row + C - 1] += ctx.servers[m].cores;
-    }
-  });
+  yield; // a large class's sizes may set off a garbage collection: a slice of its own
+  for (let it = 0; it < items.length; it++) {
+    addDemand(sizes, it * C, items[it], sizing, ctx);
+    if (meter.add(items[it].length * C)) yield;
+  }
   const capacity = new Float64Array(C);
   for (let d = 0; d < DIMS; d++) capacity.fill(model.capacity[d], d * H, (d + 1) * H);
   capacity[C - 1] = model.vcpuLimit;
   // Conflicts: anti-affinity groups and DR pairs that ended up in the same class.
   const conflicts: number[] = [];
   const anti = new Map<string, Set<number>>();
-  members.forEach((m, k) => {
+  for (let k = 0; k < members.length; k++) {
+    if (meter.add(PER_ENTRY)) yield;
+    const m = members[k];
     for (const g of ctx.servers[m].antiAffinityGroups) {
       let set = anti.get(g);
       if (!set) anti.set(g, (set = new Set()));
@@ -182,36 +195,42 @@ function buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: re
     const pi = p !== null ? ctx.serverIndex.get(p) : undefined;
     const pk = pi !== undefined ? local.get(pi) : undefined;
     if (pk !== undefined && pk > k && itemOfLocal[pk] !== itemOfLocal[k]) conflicts.push(itemOfLocal[k], itemOfLocal[pk]);
-  });
+  }
   const antiSets = [...anti.values()];
   for (const set of antiSets) {
     const list = [...set];
-    for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) conflicts.push(list[a], list[b]);
+    for (let a = 0; a < list.length; a++) {
+      for (let b = a + 1; b < list.length; b++) conflicts.push(list[a], list[b]);
+      if (meter.add(PER_ENTRY + list.length)) yield;
+    }
   }
   // Licences charged per host.
   const hostLicence = perHostLicences(ctx, model);
   const products = [...hostLicence.keys()].sort();
   const productIdx = new Map(products.map((p, i) => [p, i]));
-  const itemProducts = items.map((ms) => {
+  const itemProducts: number[][] = [];
+  for (const ms of items) {
     const set = new Set<number>();
     for (const m of ms) for (const p of ctx.servers[m].licensedProductIds) {
       const pi = productIdx.get(p);
       if (pi !== undefined) set.add(pi);
     }
-    return [...set].sort((a, b) => a - b);
-  });
+    itemProducts.push([...set].sort((a, b) => a - b));
+    if (meter.add(PER_ENTRY * ms.length)) yield;
+  }
   // Host-label pins become fixed bins.
   const fixedLabels: string[] = [];
   const fixed = new Map<number, number>();
-  items.forEach((ms, it) => {
-    for (const m of ms) {
+  for (let it = 0; it < items.length; it++) {
+    for (const m of items[it]) {
       const pin = ctx.pinOf.get(ctx.servers[m].id);
       if (!pin?.hostLabel) continue;
       let b = fixedLabels.indexOf(pin.hostLabel);
       if (b < 0) b = fixedLabels.push(pin.hostLabel) - 1;
       fixed.set(it, b);
     }
-  });
+    if (meter.add(PER_ENTRY * items[it].length)) yield;
+  }
   const input: PackInput = {
     coords: C,
     itemCount: items.length,
@@ -225,55 +244,77 @@ function buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: re
   const placeable = new Uint8Array(items.length);
   const sums = new Float64Array(C);
   for (let it = 0; it < items.length; it++) {
+    if (meter.add(2 * C)) yield;
     if (!fitsEmpty(input, it)) continue;
     placeable[it] = 1;
     if (fixed.has(it)) continue; // pins may force a host over capacity: bounds count the unpinned items
     for (let k = 0; k < C; k++) sums[k] += sizes[it * C + k];
   }
   let clique = placeable.includes(1) ? 1 : 0;
-  for (const set of antiSets) clique = Math.max(clique, [...set].filter((it) => placeable[it] === 1 && !fixed.has(it)).length);
+  for (const set of antiSets) {
+    clique = Math.max(clique, [...set].filter((it) => placeable[it] === 1 && !fixed.has(it)).length);
+    if (meter.add(PER_ENTRY + set.size)) yield;
+  }
   // Window per item. Items chained by a window-less server in two groups could hold two windows: reported.
   const windows = [...new Set(ownWindow.filter((w): w is string => w !== null))].sort();
   const windowIdx = new Map(windows.map((w, i) => [w, i]));
   const windowOf = new Int32Array(items.length).fill(-1);
-  members.forEach((_m, k) => {
+  for (let k = 0; k < members.length; k++) {
+    if (meter.add(PER_ENTRY)) yield;
     const w = ownWindow[k];
-    if (w === null) return;
+    if (w === null) continue;
     const it = itemOfLocal[k];
     const wi = windowIdx.get(w) ?? -1;
     if (windowOf[it] >= 0 && windowOf[it] !== wi) {
       violations.push({ kind: 'affinity', serverIds: items[it].map((x) => ctx.servers[x].id), message: `affinity groups chain servers with different maintenance windows onto one host` });
     }
     if (windowOf[it] < 0) windowOf[it] = wi;
-  });
+  }
   const productLabels = products.map((p) => ctx.estate.licenceModels.filter((l) => l.productId === p && l.metric !== 'per-vm' && ctx.scenario.licenceModelIds.includes(l.id)).map((l) => l.id).join('+') || p);
   // Bounds that respect windows (and licence pools when the class is pooled), and per product.
   // Bounds come next, in their own step (buildPackClassesIter yields in between).
+  yield;
   const boundInput = { input, placeable, windowOf, signature: licenceSignatures(input), antiSets: antiSets.map((set) => [...set]), pinned: fixedLabels.length };
   const bounds: ClassBounds = { mixed: 0, pooled: 0 };
   return { dataCentreId, classKey, model, items, input, fixedLabels, clique, placeable, sums, windowOf, windows, productLabels, windowBound: 0, productBound: [], bounds, boundInput };
 }
 
-export function* buildPackClassesIter(ctx: EngineContext, sizing: Sizing, site: readonly (string | null)[], violations: Violation[]): Generator<number, PackClass[]> {
+/** Add the servers' sized demand (all hours) and cores to one item's row of sizes. */
+function addDemand(sizes: Float64Array, row: number, servers: readonly number[], sizing: Sizing, ctx: EngineContext): void {
+  const HD = DIMS * sizing.hours;
+  for (const m of servers) {
+    const base = m * HD;
+    for (let k = 0; k < HD; k++) sizes[row + k] += sizing.demand[base + k];
+    sizes[row + HD] += ctx.servers[m].cores;
+  }
+}
+
+/** The classes of a site plan, in slices of about `sliceWork` units of work (`WorkMeter`). */
+export function* buildPackClassesIter(ctx: EngineContext, sizing: Sizing, site: readonly (string | null)[], violations: Violation[], sliceWork = SLICE_WORK): Generator<number, PackClass[]> {
+  const meter = new WorkMeter(sliceWork);
   const byClass = new Map<string, number[]>();
-  ctx.servers.forEach((s, i) => {
+  for (let i = 0; i < ctx.servers.length; i++) {
+    if (meter.add(PER_ENTRY)) yield 0;
     const d = site[i];
-    if (d === null || !s.virtualisable) return;
+    if (d === null || !ctx.servers[i].virtualisable) continue;
     const key = `${d}\u0000${classKeyOf(ctx, i)}`;
     const l = byClass.get(key);
     if (l) l.push(i);
     else byClass.set(key, [i]);
-  });
+  }
   const out: PackClass[] = [];
   const keys = [...byClass.keys()].sort();
   // Affinity groups split across sites or classes are reported, once per group.
   const homes = new Map<string, Map<string, string[]>>();
-  for (const key of keys) for (const i of byClass.get(key) ?? []) for (const g of ctx.servers[i].affinityGroups) {
-    let m = homes.get(g);
-    if (!m) homes.set(g, (m = new Map()));
-    const l = m.get(key);
-    if (l) l.push(ctx.servers[i].id);
-    else m.set(key, [ctx.servers[i].id]);
+  for (const key of keys) for (const i of byClass.get(key) ?? []) {
+    if (meter.add(PER_ENTRY)) yield 0;
+    for (const g of ctx.servers[i].affinityGroups) {
+      let m = homes.get(g);
+      if (!m) homes.set(g, (m = new Map()));
+      const l = m.get(key);
+      if (l) l.push(ctx.servers[i].id);
+      else m.set(key, [ctx.servers[i].id]);
+    }
   }
   for (const [g, m] of homes) if (m.size > 1) {
     const parts = [...m.entries()].map(([k, ids]) => `${ids.join(', ')} (${k.replace('\u0000', ' ')})`);
@@ -281,14 +322,14 @@ export function* buildPackClassesIter(ctx: EngineContext, sizing: Sizing, site: 
   }
   for (let ki = 0; ki < keys.length; ki++) {
     yield ki / keys.length;
-    const built = buildClass(ctx, sizing, keys[ki], byClass.get(keys[ki]) ?? [], violations);
+    const built = yield* relay(buildClass(ctx, sizing, keys[ki], byClass.get(keys[ki]) ?? [], violations, meter), () => ki / keys.length);
     if (!built) continue;
     yield (ki + 0.5) / keys.length;
     const { boundInput, ...c } = built;
-    c.bounds = classBounds(boundInput);
+    c.bounds = yield* relay(classBoundsIter(boundInput), () => (ki + 0.5) / keys.length);
     c.windowBound = c.bounds.mixed;
     yield (ki + 0.75) / keys.length;
-    c.productBound = productBounds(boundInput, c.productLabels.length);
+    c.productBound = yield* relay(productBoundsIter(boundInput, c.productLabels.length), () => (ki + 0.75) / keys.length);
     out.push(c);
   }
   return out;

@@ -3,6 +3,7 @@
  * front tiers), and why a site is excluded. Site planning (sites.ts) combines these per placement group.
  */
 import type { EngineContext } from './context.ts';
+import { PER_ENTRY, WorkMeter } from './pack/problem.ts';
 import { latencyBetween } from './topology.ts';
 
 export type ServerSites = {
@@ -16,8 +17,9 @@ export type ServerSites = {
   tierIndex: number;
 };
 
-/** User sites that talk to each application's front tier (from the flows). */
-export function userSitesOfApps(ctx: EngineContext): Map<string, Set<string>> {
+/** User sites that talk to each application's front tier (from the flows). In slices. */
+export function* userSitesOfApps(ctx: EngineContext): Generator<void, Map<string, Set<string>>> {
+  const meter = new WorkMeter();
   const out = new Map<string, Set<string>>();
   const add = (serverId: string, siteId: string) => {
     const i = ctx.serverIndex.get(serverId);
@@ -31,15 +33,20 @@ export function userSitesOfApps(ctx: EngineContext): Map<string, Set<string>> {
     set.add(siteId);
   };
   for (const f of ctx.estate.flows) {
+    if (meter.add(PER_ENTRY)) yield;
     if (f.from.kind === 'server' && f.to.kind === 'userSite') add(f.from.id, f.to.id);
     if (f.to.kind === 'server' && f.from.kind === 'userSite') add(f.to.id, f.from.id);
   }
   return out;
 }
 
-export function serverSites(ctx: EngineContext): ServerSites[] {
-  const users = userSitesOfApps(ctx);
-  return ctx.servers.map((s) => {
+/** The rules of every server (estate order), in slices: a large estate takes a while. */
+export function* serverSitesIter(ctx: EngineContext): Generator<void, ServerSites[]> {
+  const meter = new WorkMeter();
+  const users = yield* userSitesOfApps(ctx);
+  const out: ServerSites[] = [];
+  for (const s of ctx.servers) {
+    if (meter.add(PER_ENTRY)) yield;
     const excluded: string[] = [];
     let byZone = ctx.kept;
     const zone = s.zoneId !== null ? ctx.zoneById.get(s.zoneId) : undefined;
@@ -62,6 +69,7 @@ export function serverSites(ctx: EngineContext): ServerSites[] {
       }
       allowed = ok;
     }
-    return { byZone, allowed, excluded, tierIndex };
-  });
+    out.push({ byZone, allowed, excluded, tierIndex });
+  }
+  return out;
 }

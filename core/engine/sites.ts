@@ -9,9 +9,10 @@
  * penalty on it was tried and made plans dearer without reducing the overload on the sample estate. Greedy (most constrained first) then local improvement.
  */
 import { type EngineContext, type SiteModel, siteModel } from './context.ts';
-import { placementGroups } from './site-groups.ts';
+import { placementGroupsIter } from './site-groups.ts';
+import { PER_ENTRY, relay, WorkMeter } from './pack/problem.ts';
 import { RACK_UNITS_PER_RACK, type PlacementReason, type Violation } from './plan.ts';
-import { serverSites } from './site-rules.ts';
+import { serverSitesIter } from './site-rules.ts';
 import { DIMS, type Sizing } from './sizing.ts';
 import { latencyBetween } from './topology.ts';
 
@@ -41,7 +42,7 @@ export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<nu
   const { servers, rules } = ctx;
   const n = servers.length;
   const H = sizing.hours;
-  const rulesOf = serverSites(ctx);
+  const rulesOf = yield* relay(serverSitesIter(ctx), () => 0.01);
   yield 0.02;
   const site: (string | null)[] = new Array<string | null>(n).fill(null);
   const reason: PlacementReason[] = new Array<PlacementReason>(n).fill('cheapest-feasible');
@@ -80,7 +81,7 @@ export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<nu
 
   yield 0.03;
   // Placement groups: application + affinity groups (DR secondaries on their own, with their affinity mates).
-  const groups = placementGroups(ctx, rulesOf, secondary, pinned, site, violations);
+  const groups = yield* relay(placementGroupsIter(ctx, rulesOf, secondary, pinned, site, violations), () => 0.04);
 
   yield 0.05;
   // Facility tracking: per-site summed demand (dims x hours) and physical servers.
@@ -150,13 +151,17 @@ export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<nu
   // Soft cost: flows by server, average Mbps.
   const flowsOf: number[][] = Array.from({ length: n }, () => []);
   const flows = ctx.estate.flows;
-  const avg = flows.map((f) => f.hourlyMbps.reduce((a, b) => a + b, 0) / f.hourlyMbps.length);
-  flows.forEach((f, fi) => {
+  const avg = new Float64Array(flows.length);
+  const meter = new WorkMeter();
+  for (let fi = 0; fi < flows.length; fi++) {
+    if (meter.add(PER_ENTRY + flows[fi].hourlyMbps.length)) yield 0.07;
+    const f = flows[fi];
+    avg[fi] = f.hourlyMbps.reduce((a, b) => a + b, 0) / f.hourlyMbps.length;
     for (const ep of [f.from, f.to]) if (ep.kind === 'server') {
       const i = ctx.serverIndex.get(ep.id);
       if (i !== undefined) flowsOf[i].push(fi);
     }
-  });
+  }
   const topo = ctx.topology;
   const N = topo.nodeIds.length;
   const hops = (a: string, b: string): number => {

@@ -193,7 +193,10 @@ export function* sizingIter(
   const T = series.hours;
   const offset = weekHourOf(series.startUtc) % H;
   const rows = rowIndex(series);
+  yield 0;
   const n = servers.length;
+  // A large estate's demand is a few hundred MB: allocating it may set off a full garbage collection, so it
+  // gets a slice of its own.
   const demand = new Float32Array(n * DIMS * H);
   const peak = new Float32Array(n * DIMS);
   const gapFills: GapFill[] = [];
@@ -204,6 +207,7 @@ export function* sizingIter(
   const all = new Float64Array(T);
 
   const work: Work = { H, T, offset, growth, policy: rules.policy, demand, peak, gapFills, scratch, hodMax, all, series };
+  yield 0;
   for (let i = 0; i < n; i++) {
     if ((i & 255) === 255) yield i / n;
     sizeServer(work, i, servers[i], rows.get(servers[i].id));
@@ -211,10 +215,5 @@ export function* sizingIter(
   return { hours: H, demand, peak, gapFills };
 }
 
-/** Run a generator to its end and return its value (for callers that do not slice). */
-export function drain<T>(gen: Generator<unknown, T>): T {
-  for (;;) {
-    const r = gen.next();
-    if (r.done) return r.value;
-  }
-}
+/** Run a generator to its end and return its value (for callers that do not slice); shared with the packer. */
+export { drain } from './pack/problem.ts';

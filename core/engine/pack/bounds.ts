@@ -6,7 +6,7 @@
  * every used product's cheapest licence. W_c is the largest capacity over the bin types, so the bounds
  * hold for heterogeneous bins too (weaker there).
  */
-import { prepareProblem, type Problem } from './problem.ts';
+import { drain, prepareProblem, WorkMeter, type Problem } from './problem.ts';
 import type { PackInput } from './types.ts';
 
 const SLACK = 1e-9;
@@ -70,8 +70,8 @@ export function l2Bound(x: Float64Array, W: number): number {
   return best;
 }
 
-/** Greedy clique of placeable items that pairwise cannot share any bin. */
-function cliqueBound(p: Problem, items: number[]): number {
+/** Greedy clique of placeable items that pairwise cannot share any bin (in slices: O(m x clique x C)). */
+function* cliqueBound(p: Problem, items: number[], meter: WorkMeter): Generator<void, number> {
   const { C, sizes } = p;
   const cap = new Float64Array(C);
   for (let c = 0; c < C; c++) {
@@ -98,19 +98,23 @@ function cliqueBound(p: Problem, items: number[]): number {
     return false;
   };
   const rest = items.filter((i) => !(key.get(i)! > 0.5 || p.adjStart[i + 1] > p.adjStart[i])).sort((a, b) => key.get(b)! - key.get(a)! || a - b);
-  const grow = (ordered: number[]): number => {
+  function* grow(ordered: number[]): Generator<void, number> {
     const clique: number[] = [];
-    for (const i of ordered) if (clique.every((j) => incompatible(i, j))) clique.push(i);
+    for (const i of ordered) {
+      if (clique.every((j) => incompatible(i, j))) clique.push(i);
+      if (meter.add(clique.length * C)) yield;
+    }
     // ... plus at most one of the others.
     for (const i of rest.slice(0, 200)) {
       if (clique.every((j) => incompatible(i, j))) {
         clique.push(i);
         break;
       }
+      if (meter.add(clique.length * C)) yield;
     }
     return clique.length;
-  };
-  let best = grow(order);
+  }
+  let best = yield* grow(order);
   // Greedy again in order of incompatibility degree, when the pairwise table stays cheap.
   const m = order.length;
   if (m > 1 && m * m * C <= 5e7) {
@@ -122,9 +126,10 @@ function cliqueBound(p: Problem, items: number[]): number {
           degree[y]++;
         }
       }
+      if (meter.add((m - x) * C)) yield;
     }
     const byDegree = Array.from({ length: m }, (_, x) => x).sort((a, b) => degree[b] - degree[a] || a - b);
-    best = Math.max(best, grow(byDegree.map((x) => order[x])));
+    best = Math.max(best, yield* grow(byDegree.map((x) => order[x])));
   }
   return best;
 }
@@ -132,14 +137,17 @@ function cliqueBound(p: Problem, items: number[]): number {
 /** Lower bound on the number of bins (fixed bins included) of any packing that places every placeable item. */
 export function binLowerBound(input: PackInput): number {
   const p = prepareProblem(input);
-  return binBound(p);
+  return drain(binBound(p, new WorkMeter()));
 }
 
-function binBound(p: Problem): number {
+function* binBound(p: Problem, meter: WorkMeter): Generator<void, number> {
   const items = placeable(p);
   const { C, sizes } = p;
   const total = new Float64Array(C);
-  for (const i of items) for (let c = 0; c < C; c++) total[c] += sizes[i * C + c];
+  for (const i of items) {
+    for (let c = 0; c < C; c++) total[c] += sizes[i * C + c];
+    if (meter.add(C)) yield;
+  }
   let lb = 0;
   for (let c = 0; c < C; c++) lb = Math.max(lb, Math.ceil(total[c] / p.ref[c] - SLACK));
   // L2 on the most loaded coordinates (all of them when there are few).
@@ -148,8 +156,10 @@ function binBound(p: Problem): number {
   for (const c of coords.slice(0, C <= 64 ? C : 16)) {
     items.forEach((i, k) => (x[k] = sizes[i * C + c]));
     lb = Math.max(lb, l2Bound(x, p.ref[c]));
+    // A sort and a scan of the items.
+    if (meter.add(32 * items.length)) yield;
   }
-  lb = Math.max(lb, cliqueBound(p, items), p.fixedBins.length);
+  lb = Math.max(lb, yield* cliqueBound(p, items, meter), p.fixedBins.length);
   return items.length === 0 ? p.fixedBins.length : lb;
 }
 
@@ -159,6 +169,12 @@ export function lowerBound(input: PackInput): number {
 }
 
 export function costLowerBound(p: Problem): number {
+  return drain(costLowerBoundIter(p));
+}
+
+/** `costLowerBound` in slices (on a large input it costs as much as a first packing). */
+export function* costLowerBoundIter(p: Problem): Generator<void, number> {
+  const meter = new WorkMeter();
   const items = placeable(p);
   const F = p.fixedBins.length;
   let fixedCost = 0;
@@ -167,7 +183,7 @@ export function costLowerBound(p: Problem): number {
     fixedCost += p.costs[t];
     fixedUsed[t]++;
   }
-  const bins = binBound(p);
+  const bins = yield* binBound(p, meter);
   let cheapest = Infinity;
   for (let t = 0; t < p.T; t++) if (p.avail[t] - fixedUsed[t] > 0) cheapest = Math.min(cheapest, p.costs[t]);
   let binPart = fixedCost + (bins > F && Number.isFinite(cheapest) ? (bins - F) * cheapest : 0);
@@ -176,6 +192,7 @@ export function costLowerBound(p: Problem): number {
     for (let c = 0; c < C; c++) {
       let need = 0;
       for (const i of items) need += sizes[i * C + c];
+      if (meter.add(items.length)) yield;
       for (const t of p.fixedBins) need -= p.input.binTypes[t].capacity[c];
       if (need <= 0) continue;
       const types = Array.from({ length: p.T }, (_, t) => t)

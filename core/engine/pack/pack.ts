@@ -5,12 +5,12 @@
  * constructive rules (the best is kept), bin elimination by consistent neighbourhood search, licence
  * sharing, and load balancing. It stops early at the cost lower bound or when `shouldStop()` turns true.
  */
-import { costLowerBound } from './bounds.ts';
+import { costLowerBound, costLowerBoundIter } from './bounds.ts';
 import { binCentric, coverFirst, finishFast, itemCentric, orderItems, placeFixed, type Ordering } from './construct.ts';
 import { Control, expired, lessCost, type Ctx } from './control.ts';
 import { eliminate } from './improve.ts';
 import { balance, downsize, shareLicences } from './polish.ts';
-import { prepareProblem, type Problem } from './problem.ts';
+import { prepareProblemIter, relay, WorkMeter, type Problem } from './problem.ts';
 import { PackState } from './state.ts';
 import type { PackInput, PackOptions, PackProgress, PackSolution } from './types.ts';
 
@@ -61,7 +61,10 @@ function* build(st: PackState, ctx: Ctx, v: Variant): Generator<PackProgress, bo
 }
 
 export function* packIter(input: PackInput, options: PackOptions): Generator<PackProgress, PackSolution> {
-  const p = prepareProblem(input);
+  // Set-up steps run in slices (a large class's problem takes a good part of a second to prepare); they yield
+  // this value until the search's own progress exists.
+  const setup: PackProgress = { phase: 'construct', fraction: 0, bestCost: Infinity, bestBins: 0 };
+  const p = yield* relay(prepareProblemIter(input), () => setup);
   const { now, rng } = options;
   const iterations = options.iterations !== undefined && options.iterations > 0 ? options.iterations : 0;
   // With an iteration budget the clock only paces the yields.
@@ -125,7 +128,7 @@ export function* packIter(input: PackInput, options: PackOptions): Generator<Pac
   let st = new PackState(p);
   placeFixed(st);
   const warm = options.initial !== undefined && options.initial.binOf.length === p.n;
-  if (warm) seedPacking(st, options.initial!);
+  if (warm) yield* relay(seedPacking(st, options.initial!), () => setup);
   yield* itemCentric(st, ctx, orderItems(st, 'sum'), true);
   if (ctl.stopped) finishFast(st);
   downsize(st);
@@ -135,6 +138,9 @@ export function* packIter(input: PackInput, options: PackOptions): Generator<Pac
 
   phaseStart = now();
   workStart = ctl.work;
+  // The cost bound: the search always needs it (lazily before), and on big inputs it takes as long as the first
+  // packing, so it is computed here in slices. Not a work unit of the search: iteration budgets are unchanged.
+  if (lbCost === null) lbCost = yield* relay(costLowerBoundIter(p), () => ctx.progress('improve', 0));
   const budgetEnd = phaseStart + budgetMs;
   // Leave a twentieth of the budget for the finishing moves when they have work to do.
   ctx.deadline = iterations > 0 ? Number.POSITIVE_INFINITY : budgetEnd - budgetMs * 0.05;
@@ -161,9 +167,10 @@ export function* packIter(input: PackInput, options: PackOptions): Generator<Pac
   return result();
 }
 
-/** Open the initial packing's bins and put its items back (those that fit; the rest are left out). */
-function seedPacking(st: PackState, initial: Pick<PackSolution, 'binOf' | 'binType'>): void {
+/** Open the initial packing's bins and put its items back (those that fit; the rest are left out). In slices. */
+function* seedPacking(st: PackState, initial: Pick<PackSolution, 'binOf' | 'binType'>): Generator<void, void> {
   const { p } = st;
+  const meter = new WorkMeter();
   const opened = new Int32Array(initial.binType.length).fill(-1);
   for (let b = 0; b < st.F && b < opened.length; b++) opened[b] = b;
   for (let b = st.F; b < initial.binType.length; b++) {
@@ -175,6 +182,7 @@ function seedPacking(st: PackState, initial: Pick<PackSolution, 'binOf' | 'binTy
     if (st.binOf[i] >= 0 || p.fixedOf[i] >= 0 || b < 0 || b >= opened.length) continue;
     const g = opened[b];
     if (g >= 0 && st.fits(i, g)) st.add(i, g);
+    if (meter.add(2 * p.C)) yield;
   }
 }
 

@@ -5,6 +5,51 @@
  */
 import type { PackInput } from './types.ts';
 
+/**
+ * Work between two yields of a set-up step (building problems, bounds, loads): about a million coordinate
+ * operations, a few milliseconds. Counted, not timed, so where a step yields never depends on the clock.
+ */
+export const SLICE_WORK = 1 << 20;
+
+/**
+ * Counts the work of a long step that runs inside a generator: `add(units)` is true once a slice's worth
+ * has been done since the last true, and the caller then yields (the engine's host checks its clock and its
+ * stop flag at every yield, so a cancel is seen within a slice).
+ */
+export class WorkMeter {
+  private done = 0;
+
+  constructor(private readonly quantum: number = SLICE_WORK) {}
+
+  add(units: number): boolean {
+    this.done += units;
+    if (this.done < this.quantum) return false;
+    this.done = 0;
+    return true;
+  }
+}
+
+/** Work units of one entry's bookkeeping in maps, sets, small arrays or strings (up to a microsecond or so). */
+export const PER_ENTRY = 1024;
+
+/** Pass on a sliced step's yields as `event()` values and return its result. */
+export function* relay<Y, T>(gen: Generator<void, T>, event: () => Y): Generator<Y, T> {
+  let r = gen.next();
+  while (!r.done) {
+    yield event();
+    r = gen.next();
+  }
+  return r.value;
+}
+
+/** Run a generator to its end and return its value (for callers that do not slice). */
+export function drain<T>(gen: Generator<unknown, T>): T {
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+  }
+}
+
 /** Relative tolerance on capacities: a coordinate fits when sum <= capacity * (1 + EPS) + EPS. */
 export const CAPACITY_EPS = 1e-9;
 
@@ -67,7 +112,13 @@ function csr(n: number, lists: (readonly number[])[]): { start: Int32Array; flat
 
 /** Check the input's shape and build the packer's view of it. Throws RangeError on malformed input. */
 export function prepareProblem(input: PackInput): Problem {
+  return drain(prepareProblemIter(input));
+}
+
+/** `prepareProblem` in slices: yields every `SLICE_WORK` or so (large inputs take a good part of a second). */
+export function* prepareProblemIter(input: PackInput): Generator<void, Problem> {
   const { coords: C, itemCount: n, sizes, binTypes } = input;
+  const meter = new WorkMeter();
   if (!Number.isInteger(C) || C < 1) throw new RangeError(`coords must be a positive integer, got ${C}`);
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`itemCount must be a non-negative integer, got ${n}`);
   if (sizes.length !== n * C) throw new RangeError(`sizes has ${sizes.length} values, expected ${n} x ${C}`);
@@ -112,6 +163,7 @@ export function prepareProblem(input: PackInput): Problem {
     weight[i] = w / C;
     itemMax[i] = mx;
     itemSum[i] = sm;
+    if (meter.add(C)) yield;
   }
   // A type's size weighs each coordinate by how scarce it is: the demand over the capacity that could
   // be opened (over the largest capacity when some type is unlimited), so spare room in a coordinate
@@ -145,6 +197,7 @@ export function prepareProblem(input: PackInput): Problem {
       for (let c = 0; c < C && ok; c++) ok = sizes[i * C + c] <= cap[c];
       fitsType[i * T + t] = ok ? 1 : 0;
     }
+    if (meter.add(T * C)) yield;
   }
 
   const conflictLists: number[][] = Array.from({ length: n }, () => []);
@@ -158,6 +211,7 @@ export function prepareProblem(input: PackInput): Problem {
       if (a === b) continue;
       conflictLists[a].push(b);
       conflictLists[b].push(a);
+      if (meter.add(PER_ENTRY)) yield;
     }
   }
   const { start: adjStart, flat: adj } = csr(n, conflictLists);
@@ -173,6 +227,7 @@ export function prepareProblem(input: PackInput): Problem {
   for (let i = 0; i < n; i++) {
     const list = [...new Set(input.itemProducts?.[i] ?? [])].filter((p) => p >= 0 && p < P);
     prodLists.push(list);
+    if (meter.add(PER_ENTRY)) yield;
   }
   const { start: prodStart, flat: prod } = csr(n, prodLists);
   const hasLicences = prod.length > 0 && productCost.some((row) => row.some((v) => v !== 0));
