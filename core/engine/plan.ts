@@ -114,6 +114,11 @@ export type Bounds = {
   total: number;
   /** Sum of the sites' `hardRules` bounds (<= total). */
   hardRules?: number;
+  /**
+   * Lower bound on `cost.total` for the servers placed (cost-bound.ts): the objective's own gap, where the
+   * host gap also counts hosts a plan spends on purpose to save licences.
+   */
+  cost?: number;
 };
 
 export type CostBreakdown = {

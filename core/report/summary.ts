@@ -3,7 +3,7 @@
  * unplaced, violations), shared by the Results pane's summary cards, the plan comparison and the PDF report.
  * Pure. Moved here from renderer/views/results/metrics.ts, which re-exports it.
  */
-import type { Plan } from '../engine/plan.ts';
+import { gapPercent, type Plan } from '../engine/plan.ts';
 import type { Estate } from '../model/schema.ts';
 
 export type PlanSummary = {
@@ -17,6 +17,9 @@ export type PlanSummary = {
   ratio: number;
   bound: number;
   gapPct: number;
+  /** Lower bound on the plan's hosts-and-licences cost, and the cost's gap to it (null for plans without one). */
+  costBound: number | null;
+  costGapPct: number | null;
   horizonMonths: number;
   /** Today: every data centre's running cost over the horizon. */
   costBefore: number;
@@ -61,6 +64,8 @@ export function summarise(estate: Pick<Estate, 'servers' | 'dataCentres' | 'scen
     ratio: plan.hostsUsed > 0 ? virtualised / plan.hostsUsed : 0,
     bound: plan.bounds.total,
     gapPct: plan.gapPct,
+    costBound: plan.bounds.cost ?? null,
+    costGapPct: plan.bounds.cost !== undefined ? gapPercent(plan.cost.total, plan.bounds.cost) : null,
     horizonMonths: months,
     costBefore,
     facilitiesAfter,

@@ -92,6 +92,12 @@ function Summary({ report }: { report: Report }) {
         </li>
         <li>
           {fmtInt(f.hosts)} hosts against a lower bound of {fmtInt(f.bound)}: {fmtPct(f.gapPct)} above the bound.
+          {f.costBound !== null && f.costGapPct !== null && (
+            <>
+              {' '}
+              Hosts and licences cost {money(f.hostsCost + f.licences)}, {fmtPct(f.costGapPct)} above their lower bound of {money(f.costBound)}.
+            </>
+          )}
         </li>
         <li>
           Kept: {kept.map((s) => s.name).join(', ') || 'none'}.

@@ -77,7 +77,7 @@ export function tinyPlan(overrides: Partial<Plan> = {}): Plan {
     hosts: [host('dc-chi-h001', ['s1', 's2'], [100, 300]), host('dc-chi-h002', ['s3'], [50]), host('dc-chi-h003', [], [0])],
     sites: [{ dataCentreId: 'dc-chi', hostModelId: 'hm', servers: 3, physicalServers: 0, hosts: 3, spareHosts: 1, bound: 2, gapPct: 50, powerKw: 1.8, powerLimitKw: 500, racks: 1, rackLimit: 90, cost: 900_000 }],
     links: [link('l-chi-dal', 1000, 350, 600, [62, 63, 64]), link('l-chi-nyc', 500, 300, 300), link('l-dal-phx', 200, 50, 0)],
-    bounds: { perSite: { 'dc-chi': { peakOfSum: 1, classes: 1, antiAffinity: 1, bound: 2 } }, total: 2 },
+    bounds: { perSite: { 'dc-chi': { peakOfSum: 1, classes: 1, antiAffinity: 1, bound: 2 } }, total: 2, cost: 87_000 },
     hostsUsed: 3, gapPct: 50,
     cost: { horizonMonths: 36, hostPurchase: 60_000, hostRunning: 32_400, licences: [{ licenceModelId: 'lic', metric: 'per-host-core', units: 96, cost: 12_000 }], licenceTotal: 12_000, total: 104_400 },
     unplaced: [{ serverId: 's4', blockedBy: ['capacity'] }],

@@ -24,6 +24,9 @@ export function planSummary(plan: Plan, scenarioName: string, currency: string):
   if (plan.bounds.hardRules !== undefined && plan.bounds.hardRules !== plan.bounds.total) {
     out.push(`  (bound without licence pools: ${plan.bounds.hardRules}; the pools trade hosts for licences)`);
   }
+  if (plan.bounds.cost !== undefined) {
+    out.push(`Cost lower bound (hosts and licences): ${money(plan.bounds.cost)} ${currency}  gap: ${pct(gapOf(plan.cost.total, plan.bounds.cost))}`);
+  }
   if (plan.search) {
     const s = plan.search;
     out.push(`Search: ${s.iterations !== null ? `${s.iterations} iterations` : `${s.budgetMs} ms`}, stopped by ${s.stoppedBy}`);

@@ -111,6 +111,8 @@ describe('lower bound (property)', () => {
         expect(plan.bounds.hardRules ?? 0).toBeLessThanOrEqual(plan.bounds.total);
         for (const site of plan.sites) expect(site.bound).toBeLessThanOrEqual(site.hosts);
         for (const l of plan.cost.licences) if (l.boundUnits !== undefined) expect(l.boundUnits).toBeLessThanOrEqual(l.units);
+        expect(plan.bounds.cost).toBeDefined();
+        expect(plan.bounds.cost ?? Infinity).toBeLessThanOrEqual(plan.cost.total * (1 + 1e-12));
         // Class bounds against brute force.
         const ctx = buildContext(p.estate, 's1');
         const sizing = drain(sizingIter(ctx.servers, p.series, ctx.rules));

@@ -111,5 +111,7 @@ describe('cwb CLI', () => {
     expect(text).toMatch(/licence l-ora \(per-host-core\): 10 units, bound 10 units \(gap 0\.0 %\)/);
     expect(text).toContain(`Hosts: ${plan.hostsUsed}  bound: ${plan.bounds.total}  gap: `);
     expect(text).toContain('Search: 0 ms, stopped by first-plan');
+    expect(plan.bounds.cost).toBeLessThanOrEqual(plan.cost.total);
+    expect(text).toMatch(/Cost lower bound \(hosts and licences\): [\d,]+ USD {2}gap: \d+\.\d %/);
   });
 });

@@ -21,6 +21,12 @@ export function SummaryCards({ estate, plan }: SummaryCardsProps) {
       </Card>
       <Card id="bound" title="Hosts vs lower bound" value={`${fmtInt(s.hosts)} / ${fmtInt(s.bound)}`} tone={s.gapPct > 10 ? 'warn' : 'ok'}>
         gap {fmtPct(s.gapPct)} above the bound
+        {s.costBound !== null && s.costGapPct !== null && (
+          <>
+            <br />
+            cost (hosts and licences) {fmtPct(s.costGapPct)} above its lower bound of {money(s.costBound)}
+          </>
+        )}
       </Card>
       <Card id="cost" title={`Plan cost over ${s.horizonMonths} months`} value={money(s.costAfter)}>
         hosts {money(s.hostsCost)} + licences {money(s.licences)} + kept sites {money(s.facilitiesAfter)}

@@ -29,6 +29,7 @@ export function comparePlans(estate: Pick<Estate, 'servers' | 'dataCentres' | 's
   for (const s of sites) add(`hosts:${s}`, `  hosts in ${dcName.get(s) ?? s}`, ha.get(s) ?? 0, hb.get(s) ?? 0, 'count');
   add('ratio', 'Servers per host', Math.round(sa.ratio * 10) / 10, Math.round(sb.ratio * 10) / 10, 'count');
   add('gap', 'Gap to lower bound', Math.round(sa.gapPct * 10) / 10, Math.round(sb.gapPct * 10) / 10, 'pct');
+  if (sa.costGapPct !== null && sb.costGapPct !== null) add('costGap', 'Cost gap to its lower bound', Math.round(sa.costGapPct * 10) / 10, Math.round(sb.costGapPct * 10) / 10, 'pct');
   add('cost', 'Cost after (horizon)', sa.costAfter, sb.costAfter, 'money');
   add('licences', '  of which licences', sa.licences, sb.licences, 'money');
   add('links', 'WAN links overloaded after', sa.linksOverAfter, sb.linksOverAfter, 'count');

@@ -26,6 +26,10 @@ describe('summarise', () => {
     expect(s.facilitiesAfter).toBe(10_000 * 36);
     expect(s.costAfter).toBe(10_000 * 36 + 104_400);
     expect(s.saving).toBe(864_000 - 464_400);
+    // Hosts and licences 104,400 against the cost bound 87,000.
+    expect(s.costBound).toBe(87_000);
+    expect(s.costGapPct).toBeCloseTo(20, 9);
+    expect(summarise(tinyEstate(), { ...tinyPlan(), bounds: { perSite: {}, total: 2 } })).toMatchObject({ costBound: null, costGapPct: null });
   });
 });
 
@@ -36,6 +40,7 @@ describe('SummaryCards', () => {
     expect(screen.getByTestId('card-servers').textContent).toContain('ratio 1.0 : 1');
     expect(screen.getByTestId('card-bound').textContent).toContain('3 / 2');
     expect(screen.getByTestId('card-bound').textContent).toContain('gap 50.0%');
+    expect(screen.getByTestId('card-bound').textContent).toContain('cost (hosts and licences) 20.0% above its lower bound of $87,000');
     // The headline is the plan's own cost; today's figure only appears against the sites it compares with.
     expect(screen.getByTestId('card-cost').textContent).toMatch(/^Plan cost over 36 months\$464,400/);
     expect(screen.getByTestId('card-cost').textContent).not.toContain('$864,000 → $464,400');
