@@ -23,7 +23,7 @@ import {
   type Unplaced,
   type Violation,
 } from './plan.ts';
-import { costLowerBound } from './cost-bound.ts';
+import { planCostLowerBound } from './cost-bound.ts';
 import type { SitePlan } from './sites.ts';
 import { DIMS, type Sizing } from './sizing.ts';
 
@@ -255,7 +255,7 @@ export function* assembleIter(
   });
   yield 0.78;
   const licenceTotal = licences.reduce((a, l) => a + l.cost, 0);
-  const costBound = costLowerBound(perSite, (d) => sites.models.get(d)?.model, licences, inForce);
+  const costBound = planCostLowerBound(perSite, (d) => sites.models.get(d)?.model, licences, inForce);
   const cost: CostBreakdown = { horizonMonths: COST_HORIZON_MONTHS, hostPurchase, hostRunning, licences, licenceTotal, total: hostPurchase + hostRunning + licenceTotal };
   yield 0.8;
   // Assignments and unplaced.

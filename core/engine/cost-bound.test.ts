@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { costLowerBound } from './cost-bound.ts';
+import { planCostLowerBound } from './cost-bound.ts';
 import { COST_HORIZON_MONTHS } from './plan.ts';
 
-describe('costLowerBound', () => {
+describe('planCostLowerBound', () => {
   const perSite = {
     'dc-a': { peakOfSum: 2, classes: 4, antiAffinity: 1, bound: 4, hardRules: 3 },
     'dc-b': { peakOfSum: 1, classes: 1, antiAffinity: 1, bound: 1 },
@@ -20,11 +20,11 @@ describe('costLowerBound', () => {
     ];
     // dc-a: 3 hosts (hardRules, not the pooled bound 4) x (1000 + 10 x horizon); dc-b: 1 host (no hardRules) x 2000.
     const hosts = 3 * (1000 + 10 * COST_HORIZON_MONTHS) + 1 * 2000;
-    expect(costLowerBound(perSite, (d) => models[d], licences, inForce)).toBe(hosts + 32 * 100 + 500);
+    expect(planCostLowerBound(perSite, (d) => models[d], licences, inForce)).toBe(hosts + 32 * 100 + 500);
   });
 
   it('counts nothing for a site without a model or a per-host licence without a bound', () => {
     const licences = [{ licenceModelId: 'l-ora', metric: 'per-host-core', units: 48, cost: 4800 }];
-    expect(costLowerBound(perSite, (d) => (d === 'dc-b' ? models[d] : undefined), licences, inForce)).toBe(2000);
+    expect(planCostLowerBound(perSite, (d) => (d === 'dc-b' ? models[d] : undefined), licences, inForce)).toBe(2000);
   });
 });

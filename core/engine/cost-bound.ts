@@ -3,14 +3,15 @@
  * every site needs at least its `hardRules` host bound (what any packing obeying the rules needs, spare
  * included), each at that site's model price and running cost; each per-host licence is paid on at least
  * the hosts that must carry its product (`boundUnits`); per-VM licences cost what the plan's placed servers
- * cost (they do not depend on the packing). The three parts bound separate terms of the cost, so their sum
- * bounds the total. The plan's `costGapPct` measures the cost against it: the objective the engine
- * minimises, where the host gap also counts the hosts a plan spends on purpose to save licences.
+ * cost (they do not depend on the packing, but follow which servers are placed, so unlike the host bound this
+ * one may differ between plans of a run that place different servers). The three parts bound separate terms
+ * of the cost, so their sum bounds the total. The cost gap (`PlanSummary.costGapPct`) measures the objective
+ * the engine minimises, where the host gap also counts the hosts a plan spends on purpose to save licences.
  */
 import type { HostModel, LicenceModel } from '../model/schema.ts';
 import { COST_HORIZON_MONTHS, type Bounds, type CostBreakdown } from './plan.ts';
 
-export function costLowerBound(
+export function planCostLowerBound(
   perSite: Bounds['perSite'],
   modelOfSite: (dataCentreId: string) => Pick<HostModel, 'price' | 'costPerMonth'> | undefined,
   licences: CostBreakdown['licences'],

@@ -6,6 +6,7 @@
  * The packer is injected too (core/engine/pack implements it), so hosts and tests choose it.
  */
 import type { Project } from '../model/project.ts';
+import { relay } from './pack/problem.ts';
 import type { PackInput, PackOptions, PackProgress, PackSolution } from './pack/types.ts';
 import { assembleIter, classBound } from './assemble.ts';
 import { improveClassIter } from './class-improve.ts';
@@ -102,7 +103,7 @@ export function* planIter(project: Project, scenarioId: string, options: EngineO
   const sites = sstep.value;
   yield progress('links', 0);
   const serverById = ctx.serverIndex;
-  const links = yield* forward(
+  const links = yield* relay(
     compareLinksIter(
       ctx.topology,
       ctx.estate.flows,
@@ -114,7 +115,7 @@ export function* planIter(project: Project, scenarioId: string, options: EngineO
   yield progress('links', 1);
 
   const violations = [...sites.violations];
-  const classes: PackClass[] = yield* forward(buildPackClassesIter(ctx, sizing, sites.site, violations), (f) => progress('pack', 0.1 * f));
+  const classes: PackClass[] = yield* relay(buildPackClassesIter(ctx, sizing, sites.site, violations), (f) => progress('pack', 0.1 * f));
   const sitePlan = { ...sites, violations };
   const totalItems = classes.reduce((a, c) => a + c.input.itemCount, 0) || 1;
   const yieldEveryMs = options.yieldEveryMs ?? 20;
@@ -141,7 +142,7 @@ export function* planIter(project: Project, scenarioId: string, options: EngineO
   const iterations = options.iterations !== undefined && options.iterations > 0 ? Math.floor(options.iterations) : 0;
   const searching = options.budgetMs > 0 || iterations > 0;
   const search = (stoppedBy: SearchSettings['stoppedBy']): SearchSettings => ({ budgetMs: options.budgetMs, iterations: iterations > 0 ? iterations : null, stoppedBy });
-  const firstPlan = yield* forward(assembleIter(ctx, sizing, sitePlan, classes, solutions, { final: !searching, classBounds, links }), () => progress('pack', 1));
+  const firstPlan = yield* relay(assembleIter(ctx, sizing, sitePlan, classes, solutions, { final: !searching, classBounds, links }), () => progress('pack', 1));
   bestCost = firstPlan.cost.total;
   hosts = firstPlan.hostsUsed;
   const first: Plan = { ...firstPlan, search: search(searching ? 'cancelled' : 'first-plan') };
@@ -223,7 +224,7 @@ export function* planIter(project: Project, scenarioId: string, options: EngineO
   if (options.shouldStop?.()) stoppedBy = 'cancelled';
   else if (iterations === 0 && now() < deadline) stoppedBy = 'done';
   const final: Plan = improved
-    ? { ...(yield* forward(assembleIter(ctx, sizing, sitePlan, classes, solutions, { final: true, classBounds, links: copyLinks(links) }), () => progress('improve', 1))), search: search(stoppedBy) }
+    ? { ...(yield* relay(assembleIter(ctx, sizing, sitePlan, classes, solutions, { final: true, classBounds, links: copyLinks(links) }), () => progress('improve', 1))), search: search(stoppedBy) }
     : { ...first, links: copyLinks(first.links), hosts: first.hosts.map((h) => ({ ...h, load: h.load.slice() })), final: true, search: search(stoppedBy) };
   bestCost = final.cost.total;
   hosts = final.hostsUsed;
@@ -231,14 +232,6 @@ export function* planIter(project: Project, scenarioId: string, options: EngineO
   return final;
 }
 
-function* forward<T>(gen: Generator<number, T>, event: (f: number) => EngineEvent): Generator<EngineEvent, T> {
-  let r = gen.next();
-  while (!r.done) {
-    yield event(r.value);
-    r = gen.next();
-  }
-  return r.value;
-}
 
 function copyLinks(links: Plan['links']): Plan['links'] {
   return links.map((l) => ({ ...l, before: l.before.slice(), after: l.after.slice() }));

@@ -42,7 +42,7 @@ describe('ReportView', () => {
     expect(screen.getByTestId('report-scenario').textContent).toBe('Scenario: Into Chicago');
     expect(screen.getByTestId('report-kpi-servers').textContent).toContain('4 → 3');
     // hosts against their bound, and the plan's hosts-and-licences cost (104,400) against its bound
-    expect(root.textContent).toContain('3 hosts against a lower bound of 2: 50.0% above the bound. Hosts and licences cost $104,400, 20.0% above their lower bound of $87,000.');
+    expect(root.textContent).toContain('3 hosts against a lower bound of 2: 50.0% above the bound. Hosts and licences cost $104,400, $17,400 (20.0%) above their lower bound of $87,000.');
     // the map: Chicago kept, the others closed, links classed by load after
     const map = screen.getByTestId('report-map');
     expect([...map.querySelectorAll('[data-dc-id]')].map((g) => `${g.getAttribute('data-dc-id')}:${g.getAttribute('data-status')}`).sort()).toEqual(['dc-chi:keep', 'dc-dal:closed', 'dc-phx:closed']);

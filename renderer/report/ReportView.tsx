@@ -95,7 +95,7 @@ function Summary({ report }: { report: Report }) {
           {f.costBound !== null && f.costGapPct !== null && (
             <>
               {' '}
-              Hosts and licences cost {money(f.hostsCost + f.licences)}, {fmtPct(f.costGapPct)} above their lower bound of {money(f.costBound)}.
+              Hosts and licences cost {money(f.hostsCost + f.licences)}, {money(f.hostsCost + f.licences - f.costBound)} ({fmtPct(f.costGapPct)}) above their lower bound of {money(f.costBound)}.
             </>
           )}
         </li>

@@ -2,11 +2,11 @@
  * The plan summary the CLI prints: servers, hosts per site against the bound, the bound without licence
  * pools, licence units against their lower bound, the search settings, cost, unplaced, overloads.
  */
-import type { Plan } from '../../core/engine/plan.ts';
+import { gapPercent, type Plan } from '../../core/engine/plan.ts';
 
 const money = (x: number) => Math.round(x).toLocaleString('en-US');
-const pct = (x: number) => `${x.toFixed(1)} %`;
-const gapOf = (used: number, bound: number) => (bound > 0 ? ((used - bound) / bound) * 100 : 0);
+// A plan at its bound may sit a rounding error below it: never print "-0.0 %".
+const pct = (x: number) => `${(Math.abs(x) < 0.05 ? 0 : x).toFixed(1)} %`;
 
 export function planSummary(plan: Plan, scenarioName: string, currency: string): string {
   const out: string[] = [];
@@ -25,7 +25,7 @@ export function planSummary(plan: Plan, scenarioName: string, currency: string):
     out.push(`  (bound without licence pools: ${plan.bounds.hardRules}; the pools trade hosts for licences)`);
   }
   if (plan.bounds.cost !== undefined) {
-    out.push(`Cost lower bound (hosts and licences): ${money(plan.bounds.cost)} ${currency}  gap: ${pct(gapOf(plan.cost.total, plan.bounds.cost))}`);
+    out.push(`Cost lower bound (hosts and licences): ${money(plan.bounds.cost)} ${currency}  gap: ${pct(gapPercent(plan.cost.total, plan.bounds.cost))}`);
   }
   if (plan.search) {
     const s = plan.search;
@@ -35,7 +35,7 @@ export function planSummary(plan: Plan, scenarioName: string, currency: string):
     `Cost over ${plan.cost.horizonMonths} months: ${money(plan.cost.total)} ${currency} (hosts ${money(plan.cost.hostPurchase)} + running ${money(plan.cost.hostRunning)} + licences ${money(plan.cost.licenceTotal)})`,
   );
   for (const l of plan.cost.licences) {
-    const bound = l.boundUnits !== undefined ? `, bound ${l.boundUnits} units (gap ${pct(gapOf(l.units, l.boundUnits))})` : '';
+    const bound = l.boundUnits !== undefined ? `, bound ${l.boundUnits} units (gap ${pct(gapPercent(l.units, l.boundUnits))})` : '';
     out.push(`  licence ${l.licenceModelId} (${l.metric}): ${l.units} units${bound}, ${money(l.cost)} ${currency}`);
   }
   if (plan.unplaced.length > 0) {

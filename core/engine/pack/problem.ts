@@ -32,11 +32,11 @@ export class WorkMeter {
 /** Work units of one entry's bookkeeping in maps, sets, small arrays or strings (up to a microsecond or so). */
 export const PER_ENTRY = 1024;
 
-/** Pass on a sliced step's yields as `event()` values and return its result. */
-export function* relay<Y, T>(gen: Generator<void, T>, event: () => Y): Generator<Y, T> {
+/** Pass on a sliced step's yields as `event(value)` values and return its result. */
+export function* relay<V, Y, T>(gen: Generator<V, T>, event: (value: V) => Y): Generator<Y, T> {
   let r = gen.next();
   while (!r.done) {
-    yield event();
+    yield event(r.value);
     r = gen.next();
   }
   return r.value;

@@ -19,12 +19,12 @@ export function SummaryCards({ estate, plan }: SummaryCardsProps) {
         <br />
         ratio {fmtDec(s.ratio)} : 1 ({fmtInt(s.spareHosts)} spare hosts included)
       </Card>
-      <Card id="bound" title="Hosts vs lower bound" value={`${fmtInt(s.hosts)} / ${fmtInt(s.bound)}`} tone={s.gapPct > 10 ? 'warn' : 'ok'}>
+      <Card id="bound" title="Hosts vs lower bound" value={`${fmtInt(s.hosts)} / ${fmtInt(s.bound)}`} tone={(s.costGapPct ?? s.gapPct) > 10 ? 'warn' : 'ok'}>
         gap {fmtPct(s.gapPct)} above the bound
         {s.costBound !== null && s.costGapPct !== null && (
           <>
             <br />
-            cost (hosts and licences) {fmtPct(s.costGapPct)} above its lower bound of {money(s.costBound)}
+            cost (hosts and licences) {fmtPct(s.costGapPct)} ({money(s.hostsCost + s.licences - s.costBound)}) above its lower bound of {money(s.costBound)}
           </>
         )}
       </Card>

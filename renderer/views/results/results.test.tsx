@@ -40,7 +40,7 @@ describe('SummaryCards', () => {
     expect(screen.getByTestId('card-servers').textContent).toContain('ratio 1.0 : 1');
     expect(screen.getByTestId('card-bound').textContent).toContain('3 / 2');
     expect(screen.getByTestId('card-bound').textContent).toContain('gap 50.0%');
-    expect(screen.getByTestId('card-bound').textContent).toContain('cost (hosts and licences) 20.0% above its lower bound of $87,000');
+    expect(screen.getByTestId('card-bound').textContent).toContain('cost (hosts and licences) 20.0% ($17,400) above its lower bound of $87,000');
     // The headline is the plan's own cost; today's figure only appears against the sites it compares with.
     expect(screen.getByTestId('card-cost').textContent).toMatch(/^Plan cost over 36 months\$464,400/);
     expect(screen.getByTestId('card-cost').textContent).not.toContain('$864,000 → $464,400');
@@ -49,6 +49,16 @@ describe('SummaryCards', () => {
     expect(screen.getByTestId('card-wan').textContent).toContain('0 → 1');
     expect(screen.getByTestId('card-unplaced').textContent).toContain('1');
     expect(screen.getByTestId('card-unplaced').className).toContain('tone-bad');
+    expect(screen.getByTestId('card-bound').className).toContain('tone-warn');
+  });
+
+  it('judges the plan by its cost gap when it has a cost bound (hosts spent to save licences are not a shortfall)', () => {
+    const plan = tinyPlan();
+    // 50% above the host bound, but the cost (104,400) is within 2.4% of its bound
+    render(<SummaryCards estate={tinyEstate()} plan={{ ...plan, bounds: { ...plan.bounds, cost: 102_000 } }} />);
+    expect(screen.getByTestId('card-bound').textContent).toContain('gap 50.0%');
+    expect(screen.getByTestId('card-bound').textContent).toContain('2.4% ($2,400) above its lower bound of $102,000');
+    expect(screen.getByTestId('card-bound').className).toContain('tone-ok');
   });
 });
 
