@@ -5,17 +5,11 @@ import { packClassIter, type ClassSolution } from './class-pack.ts';
 import { defaultPacker } from './default-packer.ts';
 import { licenceSignatures } from './class-bound.ts';
 import type { PackClass } from './pack-input.ts';
+import { drain } from './pack/problem.ts';
 import type { PackInput } from './pack/types.ts';
 
 const C = 2;
 const CAP = 10;
-
-function drain<T>(g: Generator<unknown, T>): T {
-  for (;;) {
-    const r = g.next();
-    if (r.done) return r.value;
-  }
-}
 
 type Item = { size: number[]; window: number; product: number };
 

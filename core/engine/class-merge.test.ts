@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { emptyHosts, type MergeBins, type MergeInput } from './class-merge.ts';
+import { drain } from './pack/problem.ts';
 import type { PackInput } from './pack/types.ts';
 
 const C = 2;
 const CAP = 10;
-
-function drain<T>(g: Generator<void, T>): T {
-  for (;;) {
-    const r = g.next();
-    if (r.done) return r.value;
-  }
-}
 
 type Item = { size: number[]; window: number; product: number };
 
