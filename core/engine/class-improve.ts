@@ -90,6 +90,9 @@ export function* improveClassIter(packer: Packer, c: PackClass, current: ClassSo
       const subItems = itemsIn(own);
       const budgetMs = iterations > 0 ? 0 : (left * subItems) / Math.max(1, todo);
       const units = iterations > 0 ? Math.max(1, Math.round((iterations * sizes[q]) / total)) : 0;
+      // The class's fraction: the groups done plus this one's share (by their items).
+      const startDone = total - todo;
+      setup.fraction = Math.min(1, startDone / total);
       todo -= sizes[q];
       if (subItems < 2) continue;
       const { sub, list } = yield* relay(subInput(own), () => setup);
@@ -109,7 +112,7 @@ export function* improveClassIter(packer: Packer, c: PackClass, current: ClassSo
       });
       let r = gen.next();
       while (!r.done) {
-        yield r.value;
+        yield { ...r.value, fraction: Math.min(1, (startDone + r.value.fraction * sizes[q]) / total) };
         r = gen.next();
       }
       const sol = r.value;

@@ -202,14 +202,25 @@ export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOpti
   const work = n * (tryPools && !poolOnly ? 2 : 1);
   let subs = 0;
   // Between the packer's runs: building a stage's problem and placing its result, in slices.
+  // (its fraction follows the stages done, so progress never goes back between stages)
   const setup: PackProgress = { phase: 'construct', fraction: 0, bestCost: Number.NaN, bestBins: 0 };
+  let doneWork = 0;
   const meter = new WorkMeter();
 
   /** Pack one stage; its share of the budget follows its own items (`own`), not the folded bins. */
   function* run(sub: PackInput, seedTag: string, own: number): Generator<PackProgress, PackSolution> {
     const budgetMs = opts.budgetMs > 0 ? (opts.budgetMs * own) / Math.max(1, work) : 0;
     const iterations = opts.iterations !== undefined && opts.iterations > 0 ? Math.max(1, Math.round((opts.iterations * own) / Math.max(1, work))) : 0;
-    return yield* packer.packIter(sub, { ...opts, rng: createRng(`${opts.seed}:${seedTag}:${subs++}`), budgetMs, ...(iterations > 0 ? { iterations } : {}) });
+    const gen = packer.packIter(sub, { ...opts, rng: createRng(`${opts.seed}:${seedTag}:${subs++}`), budgetMs, ...(iterations > 0 ? { iterations } : {}) });
+    // The class's fraction: the stages done (by their own items) plus this stage's share.
+    let r = gen.next();
+    while (!r.done) {
+      yield { ...r.value, fraction: Math.min(1, (doneWork + r.value.fraction * own) / Math.max(1, work)) };
+      r = gen.next();
+    }
+    doneWork += own;
+    setup.fraction = Math.min(1, doneWork / Math.max(1, work));
+    return r.value;
   }
 
   /**
@@ -331,7 +342,8 @@ export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOpti
   function* merge(b: Bins, pool: string[] | null): Generator<PackProgress, string[]> {
     const searching = opts.budgetMs > 0 || (opts.iterations ?? 0) > 0;
     const gen = emptyHosts(b, { input, windowOf: c.windowOf, adj, pinned: P, isPinned: (it) => pinOf(it) >= 0, pool, sig, tries: searching ? MERGE_TRIES_SEARCH : MERGE_TRIES_FIRST });
-    while (!gen.next().done) yield { phase: 'improve', fraction: 1, bestCost: Number.NaN, bestBins: b.count };
+    // (the fraction stays at the stages done: a merge after the mixed packing comes before the pooled one)
+    while (!gen.next().done) yield { phase: 'improve', fraction: setup.fraction, bestCost: Number.NaN, bestBins: b.count };
     const keep: number[] = [];
     for (let g = 0; g < b.count; g++) if (g < P || b.items[g].length > 0) keep.push(g);
     const renum = new Int32Array(b.count).fill(-1);

@@ -79,6 +79,7 @@ export function* packIter(input: PackInput, options: PackOptions): Generator<Pac
     return rec.best;
   };
   let phaseStart = now();
+  let searching = false;
 
   const offer = (st: PackState): boolean => {
     st.closeEmpty();
@@ -112,7 +113,9 @@ export function* packIter(input: PackInput, options: PackOptions): Generator<Pac
     best: () => ({ unplaced: bestUnplaced, cost: bestCost }),
     progress: (phase, fraction) => ({
       phase,
-      fraction: Math.min(1, Math.max(0, phase === 'improve' ? searchFraction() : fraction)),
+      // With a search to come, the fraction is the search's share done (0 while the first packing is built; the
+      // other constructive rules count as search), so it never goes back; without one, the items placed.
+      fraction: Math.min(1, Math.max(0, phase === 'improve' || searching ? searchFraction() : budgetMs > 0 ? 0 : fraction)),
       bestCost,
       bestBins: rec.best === null ? 0 : rec.best.binType.length,
     }),
@@ -138,6 +141,7 @@ export function* packIter(input: PackInput, options: PackOptions): Generator<Pac
 
   phaseStart = now();
   workStart = ctl.work;
+  searching = true;
   // The cost bound: the search always needs it (lazily before), and on big inputs it takes as long as the first
   // packing, so it is computed here in slices. Not a work unit of the search: iteration budgets are unchanged.
   if (lbCost === null) lbCost = yield* relay(costLowerBoundIter(p), () => ctx.progress('improve', 0));
