@@ -23,7 +23,7 @@ export class Control {
     this.nextYield = this.last + everyMs;
   }
 
-  /** The clock as last read by `due()`. */
+  /** The clock as last read by `due()` or `timeUp()`. */
   last: number;
   /** Work units done (calls of `due()`). */
   work = 0;
@@ -36,6 +36,22 @@ export class Control {
     const t = this.now();
     this.last = t;
     if (++this.work >= this.workLimit) return true;
+    if (this.stopped || t >= this.nextYield) {
+      this.nextYield = t + this.every;
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * True when a yield is due by the clock or a stop was asked, like `due()` but not a work unit: loops whose
+   * work is not counted in checks (a constructive rule's scan over the remaining items) call it to keep their
+   * slices short without changing where an iteration budget ends. A true answer restarts the slice.
+   */
+  timeUp(): boolean {
+    if (!this.stopped && this.shouldStop?.() === true) this.stopped = true;
+    const t = this.now();
+    this.last = t;
     if (this.stopped || t >= this.nextYield) {
       this.nextYield = t + this.every;
       return true;
@@ -58,7 +74,7 @@ export type Ctx = {
   progress: (phase: PackProgress['phase'], fraction: number) => PackProgress;
 };
 
-/** True when the time or work budget is over or a stop was asked (as of the last `due()` check: no clock read). */
+/** True when the time or work budget is over or a stop was asked (as of the last clock check: no clock read). */
 export function expired(ctx: Ctx): boolean {
   return ctx.ctl.stopped || ctx.ctl.work >= ctx.ctl.workLimit || ctx.ctl.last >= ctx.deadline;
 }

@@ -8,21 +8,26 @@
 import { chooseNewType } from './construct.ts';
 import { expired, lessCost, type Ctx } from './control.ts';
 import { downsize } from './polish.ts';
-import type { PackState } from './state.ts';
+import { sigCovers, type PackState } from './state.ts';
 import type { PackProgress } from './types.ts';
 
 /** Bins examined per tabu iteration (from a random start): keeps an iteration cheap on large packings. */
 const SCAN_BINS = 64;
 
 /** Best bin (fullest that fits, least licence first) for item i, or -1. */
-function bestBinFor(st: PackState, i: number): number {
+export function bestBinFor(st: PackState, i: number): number {
   let chosen = -1;
   let bestLic = Infinity;
   let bestFill = -Infinity;
   const lics = st.p.hasLicences;
   const size = st.p.itemSum[i];
   const slack = st.slackSum;
+  // The room signatures (mixed types, few coordinates) reject most bins without reading their loads.
+  const sig = st.roomSig;
+  const isig = st.sizeSig === null ? 0 : st.sizeSig[i];
+  const guard = st.sigGuard;
   for (let b = 0; b < st.nb; b++) {
+    if (sig !== null && !sigCovers(sig[b], isig, guard)) continue;
     // Most bins are too full by the summed size alone: the cheapest test first (fits() makes it too).
     if (size > slack[b]) continue;
     // Without licences only a fuller bin can win: test the fill before the (dearer) fit.
@@ -61,6 +66,12 @@ export type Workspace = {
   inA: Int32Array;
   inB: Int32Array;
   inW: Float64Array;
+  /** Summed sizes of each in-set (nIn x C). */
+  inS: Float64Array;
+  /** Room of the bin being scanned with a rounding margin; plus the first out item; plus the second (C each). */
+  room: Float64Array;
+  avail1: Float64Array;
+  avail: Float64Array;
   /** Victim selection scratch: bin indices and their keys. */
   vIdx: Int32Array;
   vKey: Float64Array;
@@ -74,6 +85,10 @@ export function workspace(st: PackState): Workspace {
     inA: new Int32Array(0),
     inB: new Int32Array(0),
     inW: new Float64Array(0),
+    inS: new Float64Array(0),
+    room: new Float64Array(st.p.C),
+    avail1: new Float64Array(st.p.C),
+    avail: new Float64Array(st.p.C),
     vIdx: new Int32Array(0),
     vKey: new Float64Array(0),
   };
@@ -121,7 +136,9 @@ function buildInSets(st: PackState, ws: Workspace, left: number[]): number {
  */
 export function* absorb(st: PackState, ctx: Ctx, ws: Workspace, pool: number[], maxStall: number): Generator<PackProgress, boolean> {
   const p = st.p;
+  const { C, sizes } = p;
   const { pw, tabu } = ws;
+  const quick = p.T > 1;
   const rng = ctx.rng;
   const byWeight = (x: number, y: number): number => pw[y] - pw[x] || x - y;
   let left = insertDirect(st, pool, byWeight);
@@ -139,7 +156,14 @@ export function* absorb(st: PackState, ctx: Ctx, ws: Workspace, pool: number[], 
     if (expired(ctx)) break;
 
     const nIn = buildInSets(st, ws, left);
-    const { inA, inB, inW } = ws;
+    const { inA, inB, inW, room, avail1, avail } = ws;
+    if (ws.inS.length < nIn * C) ws.inS = new Float64Array(ws.inA.length * C);
+    const inS = ws.inS;
+    for (let q = 0; quick && q < nIn; q++) {
+      const a1 = inA[q] * C;
+      const a2 = inB[q] * C;
+      for (let c = 0; c < C; c++) inS[q * C + c] = sizes[a1 + c] + (a2 >= 0 ? sizes[a2 + c] : 0);
+    }
     let bestGain = -Infinity;
     let mBin = -1;
     let mO1 = -1;
@@ -161,18 +185,52 @@ export function* absorb(st: PackState, ctx: Ctx, ws: Workspace, pool: number[], 
       const mem = st.members[b];
       const m = mem.length;
       const pairs = m <= 20;
+      const h = st.hint[b];
+      // For the quick test: room per coordinate with a margin for rounding (so it never rejects an exchange
+      // that fits), then plus each out item; each computed when first needed (most out-sets end on the gain).
+      const cap = p.caps[st.type[b]];
+      const load = st.loads[b];
+      let roomReady = false;
       for (let x = 0; x < m; x++) {
         const o1 = mem[x];
         if (tabu[o1] > iter || p.fixedOf[o1] >= 0) continue;
+        let avail1Ready = false;
         for (let y = pairs ? x : m - 1; y < m; y++) {
           const o2 = y === x ? -1 : mem[y];
           if (o2 >= 0 && (tabu[o2] > iter || p.fixedOf[o2] >= 0)) continue;
           const wOut = pw[o1] + (o2 >= 0 ? pw[o2] : 0);
+          let ready = false;
           for (let q = 0; q < nIn; q++) {
-            work += 1 + (p.C >> 5);
+            work += 1 + (C >> 5);
             const gain = inW[q] - wOut;
             if (gain <= bestGain) break;
             if (gain < 1e-12 && gain > -1e-12) continue;
+            // Mixed types: a quick necessary test before the exact one, the in-set's summed sizes against the
+            // bin's room plus the out-set. (With one type the exact test alone is as fast: it often accepts on
+            // the bin's least room or rejects on the coordinate that failed last.)
+            if (quick && !ready) {
+              ready = true;
+              if (!avail1Ready) {
+                avail1Ready = true;
+                if (!roomReady) {
+                  roomReady = true;
+                  for (let c = 0; c < C; c++) room[c] = cap[c] - load[c] + 1e-9 * (Math.abs(cap[c]) + Math.abs(load[c]));
+                }
+                const b1 = o1 * C;
+                for (let c = 0; c < C; c++) avail1[c] = room[c] + sizes[b1 + c];
+              }
+              if (o2 >= 0) {
+                const b2 = o2 * C;
+                for (let c = 0; c < C; c++) avail[c] = avail1[c] + sizes[b2 + c];
+              } else avail.set(avail1);
+            }
+            if (quick) {
+              const off = q * C;
+              if (inS[off + h] > avail[h]) continue;
+              let c = 0;
+              while (c < C && inS[off + c] <= avail[c]) c++;
+              if (c < C) continue;
+            }
             if (!st.fitsExchange(b, o1, o2, inA[q], inB[q])) continue;
             bestGain = gain;
             mBin = b;
@@ -280,14 +338,31 @@ function unplacedCount(st: PackState): number {
   return u;
 }
 
+/** Failed elimination steps in a row after which the absorb stall limit doubles (mixed bin types). */
+const STALL_FAILS = 3;
+
+/**
+ * The absorb stall limit for mixed bin types: it starts at 1, doubles after STALL_FAILS failed steps in a
+ * row and goes back to 1 after a gain (cheap attempts pay again after the packing changed; a search that
+ * only finds gains in deep attempts climbs back within a few steps). Updates `s` for a step's outcome.
+ */
+export function nextEffort(s: { effort: number; fails: number }, better: boolean): void {
+  if (better) {
+    s.effort = 1;
+    s.fails = 0;
+  } else if (++s.fails >= STALL_FAILS) {
+    s.fails = 0;
+    s.effort *= 2;
+  }
+}
+
 /** Run bin elimination until the deadline, a stop, or the lower bound. */
 export function* eliminate(st: PackState, ctx: Ctx, fraction: () => number): Generator<PackProgress, void> {
   const ws = workspace(st);
   let curUnplaced = unplacedCount(st);
   let curCost = st.totalCost();
   const adaptive = st.p.T > 1;
-  let effort = 1;
-  let fails = 0;
+  const stall = { effort: 1, fails: 0 };
   while (!expired(ctx)) {
     const best = ctx.best();
     if (best.unplaced === 0 && !lessCost(ctx.lbCost, best.cost)) return;
@@ -305,7 +380,7 @@ export function* eliminate(st: PackState, ctx: Ctx, fraction: () => number): Gen
       if (cheaper.length > 0) st.openBin(ctx.rng.pick(cheaper));
     }
     const full = 20 + 4 * pool.length;
-    const maxStall = adaptive ? Math.min(full, effort) : full;
+    const maxStall = adaptive ? Math.min(full, stall.effort) : full;
     const firstNew = st.nb;
     const ok = yield* absorb(st, ctx, ws, pool, maxStall);
     if (!ok) repair(st, pool);
@@ -314,12 +389,7 @@ export function* eliminate(st: PackState, ctx: Ctx, fraction: () => number): Gen
     downsize(st, firstNew - 1);
     const u = unplacedCount(st);
     const cost = st.totalCost();
-    const better = u < curUnplaced || (u === curUnplaced && lessCost(cost, curCost));
-    if (better) fails = 0;
-    else if (++fails >= 10) {
-      fails = 0;
-      effort *= 2;
-    }
+    nextEffort(stall, u < curUnplaced || (u === curUnplaced && lessCost(cost, curCost)));
     if (u < curUnplaced || (u === curUnplaced && !lessCost(curCost, cost))) {
       curUnplaced = u;
       curCost = cost;

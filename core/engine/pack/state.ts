@@ -8,6 +8,30 @@ import type { PackSolution } from './types.ts';
 
 export type Snapshot = { binOf: Int32Array; types: Int32Array };
 
+/** Room signatures: SIG_BITS-bit fields (a guard bit over SIG_BITS - 1 bits of level), at most SIG_MAX_C. */
+const SIG_BITS = 7;
+const SIG_LEVELS = (1 << (SIG_BITS - 1)) - 1;
+const SIG_MAX_C = 4;
+
+/**
+ * Level of x in a coordinate: floor(x / ref x levels + margin), clamped to 0..levels. Rooms get a margin
+ * (ROOM_MARGIN levels, far above rounding errors) and sizes none, so a size that fits a room by the float
+ * test of `fitsCap` never gets a higher level than that room.
+ */
+function sigLevel(x: number, invRef: number, margin: number): number {
+  const q = Math.floor(x * invRef * SIG_LEVELS + margin);
+  return q < 0 ? 0 : q > SIG_LEVELS ? SIG_LEVELS : q;
+}
+const ROOM_MARGIN = 1e-6;
+
+/**
+ * True when every field of room signature r is at least the matching field of size signature s (SWAR: each
+ * field's guard bit survives the subtraction exactly when it does not borrow).
+ */
+export function sigCovers(r: number, s: number, guard: number): boolean {
+  return (((r | guard) - s) & guard) === guard;
+}
+
 export class PackState {
   readonly p: Problem;
   readonly binOf: Int32Array;
@@ -29,6 +53,17 @@ export class PackState {
   readonly prodCount: Int32Array[] = [];
   /** Bins open per type. */
   readonly used: Int32Array;
+  /**
+   * Room signatures (mixed bin types with at most SIG_MAX_C coordinates, else null): per bin, its room per
+   * coordinate quantised to SIG_LEVELS levels of `ref`, one field per coordinate; per item, its size alike.
+   * An item fits a bin's capacity only if every field of the bin's is at least the item's (floor is
+   * monotone), so one integer test rejects most bins without reading their loads.
+   */
+  readonly roomSig: Uint32Array | null;
+  readonly sizeSig: Uint32Array | null;
+  /** The guard bits of the signature fields. */
+  readonly sigGuard: number;
+  private readonly invRef: Float64Array;
 
   constructor(p: Problem) {
     this.p = p;
@@ -44,6 +79,23 @@ export class PackState {
     this.wsum = new Float64Array(maxBins);
     this.lic = new Float64Array(maxBins);
     this.used = new Int32Array(p.T);
+    const { C } = p;
+    this.invRef = Float64Array.from(p.ref, (r) => 1 / r);
+    let guard = 0;
+    for (let c = 0; c < C; c++) guard |= 1 << (c * SIG_BITS + SIG_BITS - 1);
+    this.sigGuard = guard;
+    if (p.T > 1 && C <= SIG_MAX_C) {
+      this.roomSig = new Uint32Array(maxBins);
+      this.sizeSig = new Uint32Array(p.n);
+      for (let i = 0; i < p.n; i++) {
+        let g = 0;
+        for (let c = 0; c < C; c++) g |= sigLevel(p.sizes[i * C + c], this.invRef[c], 0) << (c * SIG_BITS);
+        this.sizeSig[i] = g;
+      }
+    } else {
+      this.roomSig = null;
+      this.sizeSig = null;
+    }
     for (const t of p.fixedBins) this.openBin(t);
   }
 
@@ -67,6 +119,7 @@ export class PackState {
     this.type[b] = t;
     this.minSlack[b] = this.p.capMin[t];
     this.slackSum[b] = this.p.capSum[t];
+    if (this.roomSig !== null) this.signRoom(b);
     this.hint[b] = 0;
     this.wsum[b] = 0;
     this.lic[b] = 0;
@@ -92,6 +145,7 @@ export class PackState {
     this.type[b] = this.type[last];
     this.minSlack[b] = this.minSlack[last];
     this.slackSum[b] = this.slackSum[last];
+    if (this.roomSig !== null) this.roomSig[b] = this.roomSig[last];
     this.hint[b] = this.hint[last];
     this.wsum[b] = this.wsum[last];
     this.lic[b] = this.lic[last];
@@ -128,6 +182,17 @@ export class PackState {
     }
     this.minSlack[b] = mn;
     this.slackSum[b] = sm;
+    if (this.roomSig !== null) this.signRoom(b);
+  }
+
+  /** Recompute bin b's room signature from its load. */
+  private signRoom(b: number): void {
+    const sig = this.roomSig!;
+    const cap = this.p.caps[this.type[b]];
+    const load = this.loads[b];
+    let g = 0;
+    for (let c = 0; c < load.length; c++) g |= sigLevel(cap[c] - load[c], this.invRef[c], ROOM_MARGIN) << (c * SIG_BITS);
+    sig[b] = g;
   }
 
   /** Capacity test only. */
@@ -137,6 +202,7 @@ export class PackState {
     if (p.fitsType[i * p.T + t] === 0) return false;
     if (p.itemMax[i] <= this.minSlack[b]) return true;
     if (p.itemSum[i] > this.slackSum[b]) return false;
+    if (this.roomSig !== null && !sigCovers(this.roomSig[b], this.sizeSig![i], this.sigGuard)) return false;
     const C = p.C;
     const cap = p.caps[t];
     const load = this.loads[b];
@@ -278,6 +344,7 @@ export class PackState {
     }
     this.minSlack[b] = mn;
     this.slackSum[b] = sm;
+    if (this.roomSig !== null) this.signRoom(b);
     this.lic[b] += this.licenceDelta(i, b);
     if (p.hasLicences) for (let k = p.prodStart[i]; k < p.prodStart[i + 1]; k++) this.prodCount[b][p.prod[k]]++;
     this.wsum[b] += p.weight[i];
@@ -312,6 +379,7 @@ export class PackState {
       this.minSlack[b] = mn;
       this.slackSum[b] = sm;
     }
+    if (this.roomSig !== null) this.signRoom(b);
     this.lic[b] -= this.licenceSaving(i, b);
     if (p.hasLicences) for (let k = p.prodStart[i]; k < p.prodStart[i + 1]; k++) this.prodCount[b][p.prod[k]]--;
     this.wsum[b] = list.length === 1 ? 0 : this.wsum[b] - p.weight[i];
