@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../util/random.ts';
-import { Control, type Ctx } from './control.ts';
-import { coverFirst, itemCentric, orderItems, pickCover, placeFixed } from './construct.ts';
+import type { Ctx } from './control.ts';
+import { itemCentric, orderItems, placeFixed } from './construct.ts';
+import { coverFirst, pickCover } from './cover.ts';
 import { selectKth } from './improve.ts';
-import { prepareProblem } from './problem.ts';
+import { drain, prepareProblem } from './problem.ts';
+import { testCtx } from './test-ctx.ts';
 import { PackState } from './state.ts';
 import type { BinType, PackInput } from './types.ts';
 
@@ -15,22 +17,7 @@ function input(coords: number, items: number[][], binTypes: BinType[], extra: Pa
 
 function ctxFor(): Ctx {
   let t = 0;
-  return {
-    ctl: new Control(() => (t += 0.01), 50, undefined),
-    rng: createRng(1),
-    deadline: Infinity,
-    lbCost: 0,
-    offer: () => false,
-    best: () => ({ unplaced: 0, cost: Infinity }),
-    progress: (phase, fraction) => ({ phase, fraction, bestCost: 0, bestBins: 0 }),
-  };
-}
-
-function drain<T>(g: Generator<unknown, T>): T {
-  for (;;) {
-    const r = g.next();
-    if (r.done) return r.value;
-  }
+  return testCtx(() => (t += 0.01));
 }
 
 function stateOf(inp: PackInput): PackState {

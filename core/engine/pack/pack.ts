@@ -6,7 +6,8 @@
  * sharing, and load balancing. It stops early at the cost lower bound or when `shouldStop()` turns true.
  */
 import { costLowerBound, costLowerBoundIter } from './bounds.ts';
-import { binCentric, coverFirst, finishFast, itemCentric, orderItems, placeFixed, type Ordering } from './construct.ts';
+import { binCentric, finishFast, itemCentric, orderItems, placeFixed, type Ordering } from './construct.ts';
+import { coverFirst } from './cover.ts';
 import { Control, expired, lessCost, type Ctx } from './control.ts';
 import { eliminate } from './improve.ts';
 import { balance, downsize, shareLicences } from './polish.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../util/random.ts';
-import { Control, type Ctx } from './control.ts';
 import { absorb, bestBinFor, nextEffort, workspace } from './improve.ts';
 import { prepareProblem } from './problem.ts';
+import { testCtx } from './test-ctx.ts';
 import { PackState, sigCovers } from './state.ts';
 import type { BinType, PackInput } from './types.ts';
 
@@ -135,15 +135,7 @@ describe('absorb with the quick exchange test', () => {
     st.add(1, a);
     st.add(3, b);
     let t = 0;
-    const ctx: Ctx = {
-      ctl: new Control(() => t++, 50, undefined),
-      rng: createRng(1),
-      deadline: Infinity,
-      lbCost: 0,
-      offer: () => false,
-      best: () => ({ unplaced: 0, cost: Infinity }),
-      progress: (phase, fraction) => ({ phase, fraction, bestCost: 0, bestBins: 0 }),
-    };
+    const ctx = testCtx(() => t++);
     const pool = [2];
     const g = absorb(st, ctx, workspace(st), pool, 5);
     let r = g.next();

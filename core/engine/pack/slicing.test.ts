@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../util/random.ts';
-import { binCentric, coverFirst, itemCentric, orderItems, placeFixed } from './construct.ts';
+import { binCentric, itemCentric, orderItems, placeFixed } from './construct.ts';
+import { coverFirst } from './cover.ts';
 import { Control, type Ctx } from './control.ts';
 import { pack } from './pack.ts';
 import { prepareProblem } from './problem.ts';
+import { testCtx } from './test-ctx.ts';
 import { PackState } from './state.ts';
 import type { BinType, PackInput, PackProgress } from './types.ts';
 
@@ -23,17 +25,7 @@ function clock(alwaysDue: boolean): () => number {
   return alwaysDue ? () => (t += 1000) : () => t;
 }
 
-function ctxWith(now: () => number): Ctx {
-  return {
-    ctl: new Control(now, 50, undefined),
-    rng: createRng(1),
-    deadline: Infinity,
-    lbCost: 0,
-    offer: () => false,
-    best: () => ({ unplaced: 0, cost: Infinity }),
-    progress: (phase, fraction) => ({ phase, fraction, bestCost: 0, bestBins: 0 }),
-  };
-}
+const ctxWith = testCtx;
 
 /** Run a constructive step to its end; returns how many progress values it yielded. */
 function run(g: Generator<PackProgress, boolean>): { yields: number; done: boolean } {
