@@ -5,8 +5,9 @@ import { itemCentric, orderItems, placeFixed } from './construct.ts';
 import { coverFirst, pickCover } from './cover.ts';
 import { selectKth } from './improve.ts';
 import { drain, prepareProblem } from './problem.ts';
-import { testCtx } from './test-ctx.ts';
+import { restore, snapshot } from './snapshot.ts';
 import { PackState } from './state.ts';
+import { testCtx } from './test-ctx.ts';
 import type { BinType, PackInput } from './types.ts';
 
 const bin = (capacity: number[], cost = 1, available = Infinity): BinType => ({ capacity: Float64Array.from(capacity), cost, available });
@@ -138,12 +139,12 @@ describe('PackState.restore', () => {
     st.add(0, a);
     st.add(1, b);
     st.add(3, b);
-    const snap = st.snapshot();
+    const snap = snapshot(st);
     st.remove(0);
     st.add(0, b);
     st.remove(2);
     st.closeBin(st.binOf[1] === b ? a : b);
-    st.restore(snap);
+    restore(st, snap);
     expect(Array.from(st.binOf)).toEqual([0, 1, 0, 1]);
     expect(st.members.slice(0, st.nb)).toEqual([[0, 2], [1, 3]]);
     expect(Array.from(st.loads[0])).toEqual([7]);
@@ -162,7 +163,7 @@ describe('PackState.restore', () => {
     st.add(2, b1);
     st.add(3, b2);
     st.add(4, b1);
-    const snap = st.snapshot();
+    const snap = snapshot(st);
     const before = { binOf: Array.from(st.binOf), types: Array.from(st.type.slice(0, st.nb)), loads: st.loads.slice(0, st.nb).map((l) => Array.from(l)), used: Array.from(st.used), cost: st.totalCost() };
     // Empty bin 1 (bin 2 moves into its slot), retype, open a new bin, move items around.
     for (const i of [...st.members[b1]]) st.remove(i);
@@ -172,7 +173,7 @@ describe('PackState.restore', () => {
     st.add(1, b3);
     st.add(2, 1);
     st.add(4, 0);
-    st.restore(snap);
+    restore(st, snap);
     expect(Array.from(st.binOf)).toEqual(before.binOf);
     expect(Array.from(st.type.slice(0, st.nb))).toEqual(before.types);
     expect(st.loads.slice(0, st.nb).map((l) => Array.from(l))).toEqual(before.loads);

@@ -8,7 +8,9 @@
 import { chooseNewType } from './construct.ts';
 import { expired, lessCost, type Ctx } from './control.ts';
 import { downsize } from './polish.ts';
-import { sigCovers, type PackState } from './state.ts';
+import { sigCovers } from './room-sig.ts';
+import { restore, snapshot } from './snapshot.ts';
+import type { PackState } from './state.ts';
 import type { PackProgress } from './types.ts';
 
 /** Bins examined per tabu iteration (from a random start): keeps an iteration cheap on large packings. */
@@ -368,7 +370,7 @@ export function* eliminate(st: PackState, ctx: Ctx, fraction: () => number): Gen
     if (best.unplaced === 0 && !lessCost(ctx.lbCost, best.cost)) return;
     const v = pickVictim(st, ctx, ws);
     if (v < 0) return;
-    const snap = st.snapshot();
+    const snap = snapshot(st);
     const pool = [...st.members[v]];
     const victimType = st.type[v];
     for (const i of pool) st.remove(i);
@@ -394,7 +396,7 @@ export function* eliminate(st: PackState, ctx: Ctx, fraction: () => number): Gen
       curUnplaced = u;
       curCost = cost;
       ctx.offer(st);
-    } else st.restore(snap);
+    } else restore(st, snap);
     if (ctx.ctl.due()) yield ctx.progress('improve', fraction());
   }
 }

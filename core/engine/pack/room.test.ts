@@ -3,7 +3,8 @@ import { createRng } from '../../util/random.ts';
 import { absorb, bestBinFor, nextEffort, workspace } from './improve.ts';
 import { prepareProblem } from './problem.ts';
 import { testCtx } from './test-ctx.ts';
-import { PackState, sigCovers } from './state.ts';
+import { sigCovers } from './room-sig.ts';
+import { PackState } from './state.ts';
 import type { BinType, PackInput } from './types.ts';
 
 const bin = (capacity: number[], cost = 1, available = Infinity): BinType => ({ capacity: Float64Array.from(capacity), cost, available });

@@ -4,33 +4,8 @@
  * other bins are kept dense (closing one moves the last bin into its slot).
  */
 import type { Problem } from './problem.ts';
+import { ROOM_MARGIN, SIG_BITS, SIG_MAX_C, sigCovers, sigLevel } from './room-sig.ts';
 import type { PackSolution } from './types.ts';
-
-export type Snapshot = { binOf: Int32Array; types: Int32Array };
-
-/** Room signatures: SIG_BITS-bit fields (a guard bit over SIG_BITS - 1 bits of level), at most SIG_MAX_C. */
-const SIG_BITS = 7;
-const SIG_LEVELS = (1 << (SIG_BITS - 1)) - 1;
-const SIG_MAX_C = 4;
-
-/**
- * Level of x in a coordinate: floor(x / ref x levels + margin), clamped to 0..levels. Rooms get a margin
- * (ROOM_MARGIN levels, far above rounding errors) and sizes none, so a size that fits a room by the float
- * test of `fitsCap` never gets a higher level than that room.
- */
-function sigLevel(x: number, invRef: number, margin: number): number {
-  const q = Math.floor(x * invRef * SIG_LEVELS + margin);
-  return q < 0 ? 0 : q > SIG_LEVELS ? SIG_LEVELS : q;
-}
-const ROOM_MARGIN = 1e-6;
-
-/**
- * True when every field of room signature r is at least the matching field of size signature s (SWAR: each
- * field's guard bit survives the subtraction exactly when it does not borrow).
- */
-export function sigCovers(r: number, s: number, guard: number): boolean {
-  return (((r | guard) - s) & guard) === guard;
-}
 
 export class PackState {
   readonly p: Problem;
@@ -409,50 +384,6 @@ export class PackState {
   /** Close every empty non-fixed bin. */
   closeEmpty(): void {
     for (let b = this.nb - 1; b >= this.F; b--) if (this.members[b].length === 0) this.closeBin(b);
-  }
-
-  snapshot(): Snapshot {
-    return { binOf: this.binOf.slice(), types: this.type.slice(0, this.nb) };
-  }
-
-  /**
-   * Go back to a snapshot. With mixed bin types, touching only what changed since: items whose bin index
-   * differs are taken out and put back, bins beyond the snapshot's are closed, missing ones opened, and bins
-   * whose type changed are retyped (O(n) to find the moved items plus O(C) per moved item). With one bin
-   * type, a full rebuild, which leaves members in index order and the loads freshly summed: the 10k-server
-   * estate bench (one host type per class) packed 686-687 hosts with the incremental restore and 680-682
-   * with the rebuild (bound 679).
-   */
-  restore(snap: Snapshot): void {
-    if (this.p.T === 1) {
-      this.rebuild(snap);
-      return;
-    }
-    const n = this.p.n;
-    const snapNb = snap.types.length;
-    const moved: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (this.binOf[i] !== snap.binOf[i]) {
-        moved.push(i);
-        if (this.binOf[i] >= 0) this.remove(i);
-      }
-    }
-    // Every item of a bin beyond the snapshot's count has moved, so those bins are empty now.
-    for (let b = this.nb - 1; b >= snapNb && b >= this.F; b--) this.closeBin(b);
-    while (this.nb < snapNb) this.openBin(snap.types[this.nb]);
-    for (let b = this.F; b < snapNb; b++) if (this.type[b] !== snap.types[b]) this.retype(b, snap.types[b]);
-    for (const i of moved) if (snap.binOf[i] >= 0) this.add(i, snap.binOf[i]);
-  }
-
-  /** Go back to a snapshot by emptying every bin and packing it again (members end up in index order). */
-  rebuild(snap: Snapshot): void {
-    for (let b = this.nb - 1; b >= this.F; b--) {
-      for (const i of [...this.members[b]]) this.remove(i);
-      this.closeBin(b);
-    }
-    for (let b = 0; b < this.F; b++) for (const i of [...this.members[b]]) this.remove(i);
-    for (let b = this.F; b < snap.types.length; b++) this.openBin(snap.types[b]);
-    for (let i = 0; i < this.p.n; i++) if (snap.binOf[i] >= 0) this.add(i, snap.binOf[i]);
   }
 
   toSolution(): PackSolution {
