@@ -6,8 +6,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { HostReturns } from '../../../electron/contract.ts';
 import { useApp } from '../app-context.ts';
 import { Modal } from './Modal.tsx';
-import { FolderBar, useFolderListing, type ListFolder } from './folder-listing.tsx';
-import { fmtInt } from '../format.ts';
+import { FileEntries, FolderBar, useFolderListing, type ListFolder } from './folder-listing.tsx';
 
 type Recent = HostReturns['projectRecent'];
 
@@ -104,32 +103,23 @@ export function FileBrowserDialog(props: {
             {error}
           </p>
         )}
-        <ul className="file-list" aria-label="Files">
-          {listing?.entries.length === 0 && <li className="muted">{isProject ? 'No folders or projects here.' : 'No folders or matching files here.'}</li>}
-          {listing?.entries.map((e) => (
-            <li key={e.path}>
-              <button
-                type="button"
-                className={e.kind === 'dir' ? 'file-entry dir' : 'file-entry'}
-                aria-label={e.kind === 'dir' ? `Folder ${e.name}` : e.name}
-                onClick={() => {
-                  if (e.kind === 'dir') setDir(e.path);
-                  else {
+        <FileEntries
+          listing={listing}
+          empty={isProject ? 'No folders or projects here.' : 'No folders or matching files here.'}
+          view={(e) =>
+            e.kind === 'dir'
+              ? { label: `Folder ${e.name}`, icon: '▸', onClick: () => setDir(e.path) }
+              : {
+                  label: e.name,
+                  icon: '▪',
+                  onClick: () => {
                     setPath(e.path);
                     typed.current = true;
-                  }
-                }}
-                onDoubleClick={() => e.kind === 'file' && props.onDone(e.path)}
-              >
-                <span className="file-icon" aria-hidden="true">
-                  {e.kind === 'dir' ? '▸' : '▪'}
-                </span>
-                <span className="file-name">{e.name}</span>
-                {e.kind === 'file' && <span className="file-size">{fmtInt(Math.ceil(e.size / 1024))} KB</span>}
-              </button>
-            </li>
-          ))}
-        </ul>
+                  },
+                  onDoubleClick: () => props.onDone(e.path),
+                }
+          }
+        />
         <label className="field" htmlFor={pathId}>
           <span>File path</span>
           <input

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { HostResult, HostReturns } from '../../../electron/contract.ts';
+import { fmtInt } from '../format.ts';
 
 export type Listing = HostReturns['filesList'];
 export type ListFolder = (dir: string | null) => Promise<HostResult<Listing>>;
@@ -49,5 +50,32 @@ export function FolderBar({ listing, setDir, children }: { listing: Listing | nu
       </span>
       {children}
     </div>
+  );
+}
+
+export type ListingEntry = Listing['entries'][number];
+/** How one entry shows and what it does: its accessible label, icon, and handlers. */
+export type EntryView = { label: string; icon: string; disabled?: boolean; onClick: () => void; onDoubleClick?: () => void };
+
+/** The folder's entries as buttons (folders first, as listed), file sizes in KB; `empty` when there are none. */
+export function FileEntries({ listing, empty, className, view }: { listing: Listing | null; empty: string; className?: string; view: (e: ListingEntry) => EntryView }) {
+  return (
+    <ul className={className ? `file-list ${className}` : 'file-list'} aria-label="Files">
+      {listing?.entries.length === 0 && <li className="muted">{empty}</li>}
+      {listing?.entries.map((e) => {
+        const v = view(e);
+        return (
+          <li key={e.path}>
+            <button type="button" className={e.kind === 'dir' ? 'file-entry dir' : 'file-entry'} aria-label={v.label} disabled={v.disabled} onClick={v.onClick} onDoubleClick={v.onDoubleClick}>
+              <span className="file-icon" aria-hidden="true">
+                {v.icon}
+              </span>
+              <span className="file-name">{e.name}</span>
+              {e.kind === 'file' && <span className="file-size">{fmtInt(Math.ceil(e.size / 1024))} KB</span>}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -6,8 +6,7 @@
 import { useId, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ImportFlow } from '../../app/import-flow.ts';
-import { FolderBar, useFolderListing } from '../dialogs/folder-listing.tsx';
-import { fmtInt } from '../format.ts';
+import { FileEntries, FolderBar, useFolderListing } from '../dialogs/folder-listing.tsx';
 
 const RVTOOLS_CSV = /^RVTools_tab.+\.csv$/i;
 
@@ -36,26 +35,16 @@ export function ImportFilePicker({ flow }: { flow: ImportFlow }) {
           {error}
         </p>
       )}
-      <ul className="file-list import-file-list" aria-label="Files">
-        {listing?.entries.length === 0 && <li className="muted">No folders, .xlsx or .csv files here.</li>}
-        {listing?.entries.map((e) => (
-          <li key={e.path}>
-            <button
-              type="button"
-              className={e.kind === 'dir' ? 'file-entry dir' : 'file-entry'}
-              aria-label={e.kind === 'dir' ? `Folder ${e.name}` : `Add ${e.name}`}
-              disabled={e.kind === 'file' && (busy || isAdded(e.path))}
-              onClick={() => (e.kind === 'dir' ? setDir(e.path) : void flow.addPaths([e.path]))}
-            >
-              <span className="file-icon" aria-hidden="true">
-                {e.kind === 'dir' ? '▸' : isAdded(e.path) ? '✓' : '+'}
-              </span>
-              <span className="file-name">{e.name}</span>
-              {e.kind === 'file' && <span className="file-size">{fmtInt(Math.ceil(e.size / 1024))} KB</span>}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <FileEntries
+        listing={listing}
+        className="import-file-list"
+        empty="No folders, .xlsx or .csv files here."
+        view={(e) =>
+          e.kind === 'dir'
+            ? { label: `Folder ${e.name}`, icon: '▸', onClick: () => setDir(e.path) }
+            : { label: `Add ${e.name}`, icon: isAdded(e.path) ? '✓' : '+', disabled: busy || isAdded(e.path), onClick: () => void flow.addPaths([e.path]) }
+        }
+      />
       <form
         className="import-picker-path"
         onSubmit={(ev) => {
