@@ -6,7 +6,7 @@
 import { packsPoolOnly, type ClassSolution } from './class-pack.ts';
 import type { EngineContext } from './context.ts';
 import { peakOfSumBound, type PackClass } from './pack-input.ts';
-import { PER_ENTRY, WorkMeter } from './pack/problem.ts';
+import { PER_ENTRY, WorkMeter } from '../util/slices.ts';
 import {
   COST_HORIZON_MONTHS,
   DIMENSIONS,

@@ -17,7 +17,7 @@
  * hosts in use).
  */
 import { l2Bound } from './pack/bounds.ts';
-import { drain } from './pack/problem.ts';
+import { drain } from '../util/slices.ts';
 import type { PackInput } from './pack/types.ts';
 
 export type ClassBounds = {

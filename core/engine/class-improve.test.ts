@@ -5,7 +5,7 @@ import { packClassIter, type ClassSolution } from './class-pack.ts';
 import { defaultPacker } from './default-packer.ts';
 import { licenceSignatures } from './class-bound.ts';
 import type { PackClass } from './pack-input.ts';
-import { drain } from './pack/problem.ts';
+import { drain } from '../util/slices.ts';
 import type { PackInput } from './pack/types.ts';
 
 const C = 2;

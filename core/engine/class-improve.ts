@@ -17,7 +17,7 @@ import { emptyHosts, type MergeBins } from './class-merge.ts';
 import { adjacency, classCost, MERGE_TRIES_SEARCH, type ClassPackOptions, type ClassSolution } from './class-pack.ts';
 import type { Packer } from './engine.ts';
 import type { PackClass } from './pack-input.ts';
-import { PER_ENTRY, relay, WorkMeter } from './pack/problem.ts';
+import { PER_ENTRY, relay, WorkMeter } from '../util/slices.ts';
 import type { PackInput, PackProgress } from './pack/types.ts';
 
 /** Passes over the groups at most (a time budget; an iteration budget runs one). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { emptyHosts, type MergeBins, type MergeInput } from './class-merge.ts';
-import { drain } from './pack/problem.ts';
+import { drain } from '../util/slices.ts';
 import type { PackInput } from './pack/types.ts';
 
 const C = 2;

@@ -10,7 +10,8 @@
  * adds a per-host licence (the moved item's products are already on the target). So the class loses a
  * host and keeps or lowers its licence cost. Deterministic: no clock, no randomness.
  */
-import { tolerantCapacity, WorkMeter } from './pack/problem.ts';
+import { tolerantCapacity } from './pack/problem.ts';
+import { WorkMeter } from '../util/slices.ts';
 import type { PackInput } from './pack/types.ts';
 
 export type MergeBins = {

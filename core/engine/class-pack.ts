@@ -17,7 +17,7 @@ import { emptyHosts } from './class-merge.ts';
 import type { PackInput, PackOptions, PackProgress, PackSolution } from './pack/types.ts';
 import type { Packer } from './engine.ts';
 import type { PackClass } from './pack-input.ts';
-import { PER_ENTRY, relay, WorkMeter } from './pack/problem.ts';
+import { PER_ENTRY, relay, WorkMeter } from '../util/slices.ts';
 
 export type ClassSolution = PackSolution & {
   /** Licence pool per bin ('' = mixed or unlicensed); present when the pooled packing was kept. */

@@ -6,7 +6,7 @@
  * The packer is injected too (core/engine/pack implements it), so hosts and tests choose it.
  */
 import type { Project } from '../model/project.ts';
-import { relay } from './pack/problem.ts';
+import { relay } from '../util/slices.ts';
 import type { PackInput, PackOptions, PackProgress, PackSolution } from './pack/types.ts';
 import { assembleIter, classBound } from './assemble.ts';
 import { improveClassIter } from './class-improve.ts';

@@ -13,7 +13,7 @@ import type { MaintenanceWindow } from '../model/schema.ts';
 import type { PackInput } from './pack/types.ts';
 import { classBoundsIter, licenceSignatures, productBoundsIter, type BoundInput, type ClassBounds } from './class-bound.ts';
 import { createUnionFind, type EngineContext, type SiteModel } from './context.ts';
-import { PER_ENTRY, relay, SLICE_WORK, WorkMeter } from './pack/problem.ts';
+import { PER_ENTRY, relay, SLICE_WORK, WorkMeter } from '../util/slices.ts';
 import type { Violation } from './plan.ts';
 import { DIMS, type Sizing } from './sizing.ts';
 

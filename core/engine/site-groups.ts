@@ -4,7 +4,7 @@
  * split into affinity sub-groups, then single servers (reported). Sorted most constrained first.
  */
 import { createUnionFind, type EngineContext } from './context.ts';
-import { PER_ENTRY, WorkMeter } from './pack/problem.ts';
+import { PER_ENTRY, WorkMeter } from '../util/slices.ts';
 import type { Violation } from './plan.ts';
 import type { ServerSites } from './site-rules.ts';
 

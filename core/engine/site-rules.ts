@@ -3,7 +3,7 @@
  * front tiers), and why a site is excluded. Site planning (sites.ts) combines these per placement group.
  */
 import type { EngineContext } from './context.ts';
-import { PER_ENTRY, WorkMeter } from './pack/problem.ts';
+import { PER_ENTRY, WorkMeter } from '../util/slices.ts';
 import { latencyBetween } from './topology.ts';
 
 export type ServerSites = {

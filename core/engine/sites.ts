@@ -10,7 +10,7 @@
  */
 import { type EngineContext, type SiteModel, siteModel } from './context.ts';
 import { placementGroupsIter } from './site-groups.ts';
-import { PER_ENTRY, relay, WorkMeter } from './pack/problem.ts';
+import { PER_ENTRY, relay, WorkMeter } from '../util/slices.ts';
 import { RACK_UNITS_PER_RACK, type PlacementReason, type Violation } from './plan.ts';
 import { serverSitesIter } from './site-rules.ts';
 import { DIMS, type Sizing } from './sizing.ts';

@@ -214,6 +214,3 @@ export function* sizingIter(
   }
   return { hours: H, demand, peak, gapFills };
 }
-
-/** Run a generator to its end and return its value (for callers that do not slice); shared with the packer. */
-export { drain } from './pack/problem.ts';

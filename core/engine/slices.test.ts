@@ -9,11 +9,13 @@ import { buildContext } from './context.ts';
 import type { Packer } from './engine.ts';
 import { buildPackClassesIter } from './pack-input.ts';
 import { packIter } from './pack/pack.ts';
-import { prepareProblem, prepareProblemIter, SLICE_WORK } from './pack/problem.ts';
+import { prepareProblem, prepareProblemIter } from './pack/problem.ts';
+import { SLICE_WORK } from '../util/slices.ts';
 import type { PackInput, PackProgress, PackSolution } from './pack/types.ts';
 import { createEngineSession } from './session.ts';
 import { planSitesIter } from './sites.ts';
-import { DIMS, drain, sizingIter } from './sizing.ts';
+import { DIMS, sizingIter } from './sizing.ts';
+import { drain } from '../util/slices.ts';
 
 const project = generateProject({ servers: 3000, weeks: 1, seed: 'slices' });
 

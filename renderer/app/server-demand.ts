@@ -6,7 +6,8 @@
  * (plan, server) for the life of the returned function.
  */
 import { DIMENSIONS, type Dimension, type Plan } from '../../core/engine/plan.ts';
-import { DIMS, drain, sizingIter } from '../../core/engine/sizing.ts';
+import { DIMS, sizingIter } from '../../core/engine/sizing.ts';
+import { drain } from '../../core/util/slices.ts';
 import type { Project } from '../../core/model/project.ts';
 import { effectiveRules, type Scenario, type Server } from '../../core/model/schema.ts';
 import type { ServerSeries } from '../views/heatmap/stack.ts';

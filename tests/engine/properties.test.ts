@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { drain, sizingIter, DIMS } from '../../core/engine/sizing.ts';
+import { sizingIter, DIMS } from '../../core/engine/sizing.ts';
+import { drain } from '../../core/util/slices.ts';
 import { effectiveRules } from '../../core/model/schema.ts';
 import { windowKey } from '../../core/engine/pack-input.ts';
 import { defaultPacker } from '../../core/engine/default-packer.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { drain, sizingIter, weekHourOf, DIMS } from '../../core/engine/sizing.ts';
+import { sizingIter, weekHourOf, DIMS } from '../../core/engine/sizing.ts';
+import { drain } from '../../core/util/slices.ts';
 import { emptySeries } from '../../core/model/series.ts';
 import { estate, server } from './fixtures.ts';
 

@@ -6,7 +6,8 @@
  * every used product's cheapest licence. W_c is the largest capacity over the bin types, so the bounds
  * hold for heterogeneous bins too (weaker there).
  */
-import { drain, prepareProblem, WorkMeter, type Problem } from './problem.ts';
+import { prepareProblem, type Problem } from './problem.ts';
+import { drain, WorkMeter } from '../../util/slices.ts';
 import type { PackInput } from './types.ts';
 
 const SLACK = 1e-9;

@@ -11,7 +11,8 @@ import { coverFirst } from './cover.ts';
 import { Control, expired, lessCost, type Ctx } from './control.ts';
 import { eliminate } from './improve.ts';
 import { balance, downsize, shareLicences } from './polish.ts';
-import { prepareProblemIter, relay, WorkMeter, type Problem } from './problem.ts';
+import { prepareProblemIter, type Problem } from './problem.ts';
+import { relay, WorkMeter } from '../../util/slices.ts';
 import { PackState } from './state.ts';
 import type { PackInput, PackOptions, PackProgress, PackSolution } from './types.ts';
 
