@@ -32,13 +32,16 @@ export type HostIndex = {
   ratingFor(host: string, cluster: string): { rating: number; basis: 'host' | 'cluster' | 'default' };
 };
 
+/** Clocks outside 0.1 to 10 GHz are typing or unit mistakes, not CPUs: they give no rating. */
+const plausibleGHz = (ghz: number | null): ghz is number => ghz !== null && Number.isFinite(ghz) && ghz >= 0.1 && ghz <= 10;
+
 export function ratingFromClock(speedMHz: number | null, cpuModel: string): number | null {
-  let ghz = speedMHz !== null && speedMHz > 0 ? speedMHz / 1000 : null;
-  if (ghz === null) {
+  let ghz = speedMHz !== null ? speedMHz / 1000 : null;
+  if (!plausibleGHz(ghz)) {
     const m = /@\s*([\d.]+)\s*GHz/i.exec(cpuModel);
-    if (m) ghz = Number(m[1]);
+    ghz = m ? Number(m[1]) : null;
   }
-  if (ghz === null || !Number.isFinite(ghz) || ghz <= 0 || ghz > 10) return null;
+  if (!plausibleGHz(ghz)) return null;
   return Math.round(RATING_PER_GHZ * ghz * 10) / 10;
 }
 

@@ -133,6 +133,12 @@ describe('RVTools bad input', () => {
     expect(ratingFromClock(null, 'Intel(R) Xeon(R) Gold 5218 CPU @ 2.30GHz')).toBe(46);
     expect(ratingFromClock(null, 'AMD EPYC 7763')).toBeNull();
     expect(ratingFromClock(0, '')).toBeNull();
+    // A clock that rounds to a rating of 0 (fuzzing found 2.475e-321 MHz) is no clock: the model text or nothing.
+    expect(ratingFromClock(2.475e-321, '')).toBeNull();
+    expect(ratingFromClock(0.5, '')).toBeNull();
+    expect(ratingFromClock(0.5, 'Xeon @ 2.30GHz')).toBe(46);
+    expect(ratingFromClock(23000, 'Xeon @ 2.30GHz')).toBe(46);
+    expect(ratingFromClock(100, '')).toBe(2);
   });
 
   it('never throws for a vInfo with junk cells; lists what it could not use', () => {
