@@ -193,8 +193,11 @@ export function* assembleIter(
     const peakOfSum = peakOfSumBound(sums, cls[0].input.binTypes[0].capacity);
     let classSum = 0;
     let hardSum = 0;
+    let ownSum = 0;
     classes.forEach((c, ci) => {
       if (c.dataCentreId !== d) return;
+      // this plan's own structure: every class it keeps in licence pools bounded with its pools apart
+      ownSum += Math.max(opts.classBounds[ci], classBound(c, undefined, solutions[ci]));
       // pools bound a class only when it is always packed in pools: then every plan of the run has the same bound
       // (a class packed both ways keeps whichever is cheaper, so only its mixed bound holds for all its plans)
       classSum += Math.max(opts.classBounds[ci], classBound(c, undefined, packsPoolOnly(c.input) ? solutions[ci] : null));
@@ -203,10 +206,11 @@ export function* assembleIter(
     const anti = Math.max(...cls.map((c) => c.clique));
     const spare = (x: number) => x + (rules.nPlusOne && x > 0 ? 1 : 0);
     const need = Math.max(peakOfSum, classSum, anti);
-    perSite[d] = { peakOfSum, classes: classSum, antiAffinity: anti, bound: spare(need), hardRules: spare(Math.max(peakOfSum, hardSum, anti)) };
+    perSite[d] = { peakOfSum, classes: classSum, antiAffinity: anti, bound: spare(need), hardRules: spare(Math.max(peakOfSum, hardSum, anti)), ownPools: spare(Math.max(peakOfSum, ownSum, anti)) };
   }
   const boundTotal = Object.values(perSite).reduce((a, b) => a + b.bound, 0);
   const hardTotal = Object.values(perSite).reduce((a, b) => a + (b.hardRules ?? b.bound), 0);
+  const ownTotal = Object.values(perSite).reduce((a, b) => a + (b.ownPools ?? b.bound), 0);
   yield 0.7;
   // Cost.
   const inForce = ctx.estate.licenceModels.filter((l) => ctx.scenario.licenceModelIds.includes(l.id));
@@ -328,7 +332,7 @@ export function* assembleIter(
     hosts,
     sites: summaries,
     links: opts.links,
-    bounds: { perSite, total: boundTotal, hardRules: hardTotal, cost: costBound },
+    bounds: { perSite, total: boundTotal, hardRules: hardTotal, ownPools: ownTotal, cost: costBound },
     hostsUsed: hosts.length,
     gapPct: gapPercent(hosts.length, boundTotal),
     cost,

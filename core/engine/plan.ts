@@ -109,11 +109,19 @@ export type Bounds = {
    * Per site: the best of the bounds below (plus the N+1 spare). `classes` sums the class bounds, which
    * respect maintenance windows, anti-affinity cliques and, for classes packed in licence pools, the pools.
    * `hardRules` is the same bound without the licence-pool structure (what any plan obeying the rules needs).
+   * `ownPools` bounds this plan's own structure: every class it keeps in licence pools with its pools apart.
    */
-  perSite: Record<string, { peakOfSum: number; classes: number; antiAffinity: number; bound: number; hardRules?: number }>;
+  perSite: Record<string, { peakOfSum: number; classes: number; antiAffinity: number; bound: number; hardRules?: number; ownPools?: number }>;
   total: number;
   /** Sum of the sites' `hardRules` bounds (<= total). */
   hardRules?: number;
+  /**
+   * Sum of the sites' `ownPools` bounds (>= total): the fewest hosts of any plan that keeps this plan's
+   * licence pools apart. A class packed both ways keeps the cheaper, so `total` counts its pools only when it
+   * is always pooled (a bound for every plan of a run); this one is for this plan, and says how well the
+   * packing fills the structure the cost chose (licence pools spend hosts to save per-host licences).
+   */
+  ownPools?: number;
   /**
    * Lower bound on `cost.total` for the servers placed (cost-bound.ts): the objective's own gap, where the
    * host gap also counts hosts a plan spends on purpose to save licences.

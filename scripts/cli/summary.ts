@@ -24,6 +24,9 @@ export function planSummary(plan: Plan, scenarioName: string, currency: string):
   if (plan.bounds.hardRules !== undefined && plan.bounds.hardRules !== plan.bounds.total) {
     out.push(`  (bound without licence pools: ${plan.bounds.hardRules}; the pools trade hosts for licences)`);
   }
+  if (plan.bounds.ownPools !== undefined && plan.bounds.ownPools > plan.bounds.total) {
+    out.push(`  (bound for this plan's licence pools: ${plan.bounds.ownPools}  gap: ${pct(gapPercent(plan.hostsUsed, plan.bounds.ownPools))})`);
+  }
   if (plan.bounds.cost !== undefined) {
     out.push(`Cost lower bound (hosts and licences): ${money(plan.bounds.cost)} ${currency}  gap: ${pct(gapPercent(plan.cost.total, plan.bounds.cost))}`);
   }

@@ -23,5 +23,11 @@ describe('reported bound', () => {
     expect(first.bounds.total).toBeLessThanOrEqual(hostsOf(first));
     expect(final.bounds.total).toBeLessThanOrEqual(hostsOf(final));
     expect(final.bounds.hardRules ?? final.bounds.total).toBeLessThanOrEqual(final.bounds.total);
+    // Each plan's own pool structure bounds that plan (and is never below the run's bound).
+    for (const p of [first, final]) {
+      expect(p.bounds.ownPools).toBeDefined();
+      expect(p.bounds.ownPools ?? 0).toBeGreaterThanOrEqual(p.bounds.total);
+      expect(p.bounds.ownPools ?? Infinity).toBeLessThanOrEqual(hostsOf(p));
+    }
   });
 });

@@ -110,6 +110,8 @@ describe('lower bound (property)', () => {
         const plan = s.realPacker ? run(p, 's1', defaultPacker, 50) : run(p, 's1', firstFit);
         expect(plan.bounds.total).toBeLessThanOrEqual(plan.hostsUsed);
         expect(plan.bounds.hardRules ?? 0).toBeLessThanOrEqual(plan.bounds.total);
+        expect(plan.bounds.total).toBeLessThanOrEqual(plan.bounds.ownPools ?? 0);
+        expect(plan.bounds.ownPools ?? Infinity).toBeLessThanOrEqual(plan.hostsUsed);
         for (const site of plan.sites) expect(site.bound).toBeLessThanOrEqual(site.hosts);
         for (const l of plan.cost.licences) if (l.boundUnits !== undefined) expect(l.boundUnits).toBeLessThanOrEqual(l.units);
         expect(plan.bounds.cost).toBeDefined();
