@@ -64,14 +64,87 @@ function text(h: Sha256, s: string): void {
 
 export type HashInputs = { estate: Estate; series: SeriesSet; scenario: Scenario; settings: EngineSettings };
 
+/**
+ * `canonicalJson(value)` as consecutive pieces (their concatenation is exactly that text): objects and arrays
+ * are opened `depth` levels down, deeper values come whole. Pieces end at token boundaries, so each can be
+ * UTF-8 encoded on its own.
+ */
+export function* canonicalJsonPieces(value: unknown, depth: number): Generator<string> {
+  if (depth <= 0 || value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) {
+    yield canonicalJson(value);
+    return;
+  }
+  if (Array.isArray(value)) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) yield ',';
+      const v: unknown = value[i];
+      if (v === undefined) yield 'null';
+      else yield* canonicalJsonPieces(v, depth - 1);
+    }
+    yield ']';
+    return;
+  }
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined && typeof obj[k] !== 'function')
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  yield '{';
+  for (let i = 0; i < keys.length; i++) {
+    yield `${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:`;
+    yield* canonicalJsonPieces(obj[keys[i]], depth - 1);
+  }
+  yield '}';
+}
+
+/** Bytes hashed between two yields of `reportInputHashIter` by default (a few ms of work). */
+export const HASH_SLICE_BYTES = 256 * 1024;
+
 /** The input hash as 64 lower-case hex digits. */
-export function reportInputHash({ estate, series, scenario, settings }: HashInputs): string {
+export function reportInputHash(inputs: HashInputs): string {
+  const gen = reportInputHashIter(inputs);
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `reportInputHash` in slices: yields after about `sliceBytes` of JSON text or series bytes, so a UI thread
+ * can hash a large estate (10,000 servers: ~37 MB, 1-2 s) without freezing. Same bytes, same hash.
+ */
+export function* reportInputHashIter({ estate, series, scenario, settings }: HashInputs, sliceBytes = HASH_SLICE_BYTES): Generator<void, string> {
   const h = createSha256();
+  let since = 0;
   text(h, `${HASH_FORMAT}\n`);
   const { scenarios: _others, ...estateOnly } = estate;
-  text(h, `estate\n${canonicalJson(estateOnly)}\n`);
+  text(h, 'estate\n');
+  // the estate's JSON in pieces (servers, flows, ... one element at a time), hashed in batches
+  let batch: string[] = [];
+  let batchChars = 0;
+  for (const piece of canonicalJsonPieces(estateOnly, 2)) {
+    batch.push(piece);
+    batchChars += piece.length;
+    if (batchChars < 16 * 1024) continue;
+    text(h, batch.join(''));
+    since += batchChars;
+    batch = [];
+    batchChars = 0;
+    if (since >= sliceBytes) {
+      since = 0;
+      yield;
+    }
+  }
+  text(h, `${batch.join('')}\n`);
   text(h, `series\n${canonicalJson({ startUtc: series.startUtc, hours: series.hours, serverIds: series.serverIds })}\n`);
-  for (const m of METRICS) h.update(float32LeBytes(series[m]));
+  yield;
+  for (const m of METRICS) {
+    const bytes = float32LeBytes(series[m]);
+    for (let at = 0; at < bytes.length; at += sliceBytes) {
+      h.update(bytes.subarray(at, Math.min(bytes.length, at + sliceBytes)));
+      yield;
+    }
+  }
   text(h, `\nscenario\n${canonicalJson(scenario)}\n`);
   // iterations only when set, so the hashes of clock-budget runs keep their encoding
   const iterations = settings.iterations ?? null;

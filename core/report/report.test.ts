@@ -1,10 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HostPlan, LinkLoad, Plan } from '../engine/plan.ts';
 import { DEFAULT_RULES, type DataCentre, type Estate, type Server } from '../model/schema.ts';
-import { emptySeries, type SeriesSet } from '../model/series.ts';
+import { emptySeries, METRICS, type SeriesSet } from '../model/series.ts';
 import { buildAssumptions, windowLabel } from './assumptions.ts';
 import { pickColumns } from './columns.ts';
-import { canonicalJson, groupedHash, reportInputHash } from './hash.ts';
+import { canonicalJson, canonicalJsonPieces, float32LeBytes, groupedHash, HASH_FORMAT, reportInputHash, reportInputHashIter } from './hash.ts';
+import { createSha256, toHex } from '../util/sha256.ts';
+import { encodeUtf8 } from '../util/utf8.ts';
 import { buildReport, classLabel, sitePeaks } from './model.ts';
 
 const dc = (id: string, name: string, costPerMonth: number): DataCentre => ({
@@ -196,6 +199,39 @@ describe('input hash', () => {
   it('encodes JSON canonically: sorted keys at every level, arrays in order, no undefined', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { y: 1, x: 2 }], c: undefined }, 'é': Number.NaN })).toBe('{"a":{"d":[3,{"x":2,"y":1}]},"b":1,"é":null}');
     expect(canonicalJson(Float32Array.of(1.5, 2))).toBe('[1.5,2]');
+  });
+
+  it('cut into pieces, the canonical JSON is the same text', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.integer({ min: 0, max: 4 }), (v, depth) => {
+        expect([...canonicalJsonPieces(v, depth)].join('')).toBe(canonicalJson(v));
+      }),
+      { numRuns: 300, seed: 23 },
+    );
+    const odd = { b: [1, undefined, Float32Array.of(2)], a: { f: () => 1, u: undefined, z: [{ y: 1, x: [2] }] } };
+    expect([...canonicalJsonPieces(odd, 3)].join('')).toBe(canonicalJson(odd));
+  });
+
+  it('hashed in slices, it is the documented byte stream whatever the slice size', () => {
+    const i = input();
+    const { scenarios: _s, ...estateOnly } = i.estate;
+    const h = createSha256();
+    h.update(encodeUtf8(`${HASH_FORMAT}\nestate\n${canonicalJson(estateOnly)}\nseries\n${canonicalJson({ startUtc: i.series.startUtc, hours: i.series.hours, serverIds: i.series.serverIds })}\n`));
+    for (const m of METRICS) h.update(float32LeBytes(i.series[m]));
+    h.update(encodeUtf8(`\nscenario\n${canonicalJson(i.scenario)}\nsettings\n${canonicalJson({ seed: 7, budgetMs: 6000 })}\n`));
+    const reference = toHex(h.digest());
+    expect(reportInputHash(i)).toBe(reference);
+    for (const slice of [1, 7, 64, 1 << 20]) {
+      const gen = reportInputHashIter(i, slice);
+      let yields = 0;
+      let r = gen.next();
+      while (!r.done) {
+        yields++;
+        r = gen.next();
+      }
+      expect(r.value).toBe(reference);
+      if (slice === 1) expect(yields).toBeGreaterThan(METRICS.length * 2);
+    }
   });
 
   it('is the same for the same inputs, whatever the key order of the estate', () => {

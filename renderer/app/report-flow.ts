@@ -10,6 +10,7 @@
  * with the reason, while that scenario's run is still searching (the plan would be an interim one) and when
  * the project changed since the plan was computed (an edit, an import, an undo: the report would describe a
  * plan of other inputs). What it prints is frozen in the request: the plan and the Project object it came from.
+ * The report's input hash is computed before the report is mounted, in slices between UI tasks.
  */
 import type { HostApi } from '../../electron/contract.ts';
 import type { WorkbenchStore } from '../store/store.ts';
@@ -17,6 +18,7 @@ import type { WorkbenchState } from '../store/types.ts';
 import { selectCurrentScenario, selectResultsScenarioId } from '../store/selectors.ts';
 import { isPlanStale, isRunInProgress, selectPlanInput, STALE_PLAN_MESSAGE } from '../store/jobs-slice.ts';
 import { closeReport, reportDate, reportStore, showReport, whenRendered, type ReportStore } from '../report/report-state.ts';
+import { inputHashAsync, settingsOf } from '../report/input-hash.ts';
 import { ask, type DialogStore } from './dialogs.ts';
 
 export type ReportFlowDeps = {
@@ -85,6 +87,13 @@ export async function exportReportPdf(deps: ReportFlowDeps): Promise<void> {
   // (not stale: the plan's input is the open project)
   if (!input) return;
   const frozen = { plan: state.plans[scenario.id], input };
+  // the input hash reads every series byte: computed first, in slices (the UI stays live), so the report renders at once
+  try {
+    await inputHashAsync(input, scenario.id, settingsOf(frozen.plan));
+  } catch (e) {
+    await ask(dialogs, 'error', { title: 'Could not export the PDF', message: `The report's input hash could not be computed: ${e instanceof Error ? e.message : String(e)}` });
+    return;
+  }
   const before = reports.getState().request;
   let token: number;
   if (before?.purpose === 'preview' && before.scenarioId === scenario.id) {

@@ -5,55 +5,54 @@
  * request's frozen pair while printing), never from the project as it is now: a preview of a plan whose project
  * changed since shows that it must be run again instead. Tells the store once each request is on the page.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Plan } from '../../core/engine/plan.ts';
 import type { Project } from '../../core/model/project.ts';
 import { buildReport, type Report } from '../../core/report/model.ts';
-import { reportInputHash, type EngineSettings } from '../../core/report/hash.ts';
-import { RUN_BUDGET_MS } from '../app/engine-runner.ts';
 import { useWorkbench } from '../store/react.ts';
 import { isRunInProgress, selectPlanInput, STALE_PLAN_MESSAGE } from '../store/jobs-slice.ts';
 import { useApp } from '../ui/app-context.ts';
+import { cachedInputHash, inputHashAsync, peekInputHash, settingsOf } from './input-hash.ts';
 import { closeReport, markRendered, reportStore, type ReportStore } from './report-state.ts';
 import { ReportView } from './ReportView.tsx';
 
 /** A CSS string literal (for @page margin boxes). */
 const cssString = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r]/g, ' ')}"`;
 
-/** Input hashes by input project, then by "scenario id|seed|budget" (the hash reads every series byte). */
-const hashes = new WeakMap<Project, Map<string, string>>();
-
-/** How many input hashes were computed (tests: a run's plans share one). */
-export const hashStats = { computed: 0 };
-
-/** The report's input hash of a plan's input project, computed once per (project, scenario, settings). */
-export function cachedInputHash(input: Project, scenarioId: string, settings: EngineSettings): string | null {
+/**
+ * The report of a plan from the Project object it was computed from (`input`) and the plan's own seed; null
+ * when that project has no such scenario. `inputHash` when known (else it is computed now, in one go).
+ */
+export function reportFor(input: Project, scenarioId: string, plan: Plan, date: string, appVersion: string, inputHash?: string): Report | null {
   const scenario = input.estate.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) return null;
-  let byKey = hashes.get(input);
-  if (!byKey) hashes.set(input, (byKey = new Map()));
-  const key = `${scenarioId}|${settings.seed}|${settings.budgetMs}|${settings.iterations ?? ''}`;
-  let hash = byKey.get(key);
-  if (hash === undefined) {
-    hash = reportInputHash({ estate: input.estate, series: input.series, scenario, settings });
-    hashStats.computed++;
-    byKey.set(key, hash);
-  }
-  return hash;
+  const settings = settingsOf(plan);
+  const hash = inputHash ?? cachedInputHash(input, scenarioId, settings) ?? undefined;
+  return buildReport({ ...input, scenario, plan, settings, date, appVersion, inputHash: hash });
 }
 
 /**
- * The report of a plan from the Project object it was computed from (`input`) and the plan's own seed; null
- * when that project has no such scenario.
+ * The input hash of (input, scenario, plan settings): null while it is being computed in slices (the UI stays
+ * live), then the hash; re-renders the caller when it arrives.
  */
-export function reportFor(input: Project, scenarioId: string, plan: Plan, date: string, appVersion: string): Report | null {
-  const scenario = input.estate.scenarios.find((s) => s.id === scenarioId);
-  if (!scenario) return null;
-  // the settings the engine recorded on the plan (older plans: the UI's run budget)
-  const settings = { seed: plan.seed, budgetMs: plan.search?.budgetMs ?? RUN_BUDGET_MS, iterations: plan.search?.iterations ?? null };
-  const inputHash = cachedInputHash(input, scenarioId, settings) ?? undefined;
-  return buildReport({ ...input, scenario, plan, settings, date, appVersion, inputHash });
+function useInputHash(input: Project | null, scenarioId: string | null, plan: Plan | null): { hash: string | null; error: string | null } {
+  const settings = plan ? settingsOf(plan) : null;
+  const known = input && scenarioId !== null && settings ? peekInputHash(input, scenarioId, settings) : null;
+  const [state, setState] = useState<{ key: string; error: string | null }>({ key: '', error: null });
+  const key = settings ? `${scenarioId}|${settings.seed}|${settings.budgetMs}|${settings.iterations ?? ''}` : '';
+  useEffect(() => {
+    if (!input || scenarioId === null || !plan || known !== null) return;
+    let live = true;
+    inputHashAsync(input, scenarioId, settingsOf(plan)).then(
+      () => live && setState({ key, error: null }),
+      (e: unknown) => live && setState({ key, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [input, scenarioId, plan, known, key]);
+  return { hash: known, error: state.key === key ? state.error : null };
 }
 
 export function ReportLayer({ store = reportStore }: { store?: ReportStore }) {
@@ -71,9 +70,11 @@ export function ReportLayer({ store = reportStore }: { store?: ReportStore }) {
   const stale = !frozen && plan !== null && input !== project;
   const version = controller.appInfo()?.version ?? '';
   const date = request?.date ?? '';
+  // the input hash reads every series byte: computed in slices first, the report is built once it is known
+  const { hash, error: hashError } = useInputHash(stale ? null : input, scenarioId, plan);
   const report = useMemo(
-    () => (input && scenarioId !== null && plan && !stale ? reportFor(input, scenarioId, plan, date, version) : null),
-    [input, scenarioId, plan, stale, date, version],
+    () => (input && scenarioId !== null && plan && !stale && hash !== null ? reportFor(input, scenarioId, plan, date, version, hash) : null),
+    [input, scenarioId, plan, stale, date, version, hash],
   );
   const token = request?.token ?? 0;
   useEffect(() => {
@@ -101,6 +102,27 @@ export function ReportLayer({ store = reportStore }: { store?: ReportStore }) {
         <p className="report-stale" role="alert" data-testid="report-stale">
           {STALE_PLAN_MESSAGE}
         </p>
+      </div>
+    );
+  }
+  if (request && !stale && input && plan && !report && request.purpose === 'preview') {
+    return (
+      <div className="report-layer" data-purpose="preview" data-testid="report-layer">
+        <div className="report-toolbar" role="toolbar" aria-label="Report">
+          <span className="report-toolbar-title">Report preview</span>
+          <button type="button" onClick={() => closeReport(store)} data-testid="report-close">
+            Close
+          </button>
+        </div>
+        {hashError === null ? (
+          <p className="report-pending" role="status" data-testid="report-pending">
+            Preparing the report: hashing the plan&apos;s inputs ({input.estate.servers.length.toLocaleString('en-US')} servers and their series)...
+          </p>
+        ) : (
+          <p className="report-stale" role="alert" data-testid="report-hash-error">
+            The report&apos;s input hash could not be computed: {hashError}
+          </p>
+        )}
       </div>
     );
   }

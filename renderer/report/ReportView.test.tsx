@@ -8,7 +8,8 @@ import { renderApp } from '../test/render-app.tsx';
 import { ReportView } from './ReportView.tsx';
 import { hostHeatmapImage } from './ReportHeatmap.tsx';
 import { placeLabels } from './ReportMap.tsx';
-import { hashStats, reportFor } from './ReportLayer.tsx';
+import { reportFor } from './ReportLayer.tsx';
+import { hashStats, inputHashAsync, peekInputHash, settingsOf } from './input-hash.ts';
 import { closeReport, reportStore } from './report-state.ts';
 import { openReportPreview } from '../app/report-flow.ts';
 
@@ -94,6 +95,32 @@ describe('reportFor', () => {
   });
 });
 
+describe('input hash in slices', () => {
+  it('gives the one-go hash, lets other tasks run meanwhile, and is computed once for concurrent requests', async () => {
+    const estate = tinyEstate();
+    const servers = Array.from({ length: 300 }, (_, i) => ({ ...estate.servers[0], id: `srv-${i}`, name: `srv-${i}` }));
+    const big = { ...estate, servers };
+    const project = { estate: big, series: emptySeries('2026-03-01T00:00:00Z', 24 * 7 * 8, servers.map((s) => s.id)) };
+    const plan = tinyPlan();
+    const settings = settingsOf(plan);
+    expect(peekInputHash(project, 'sc-1', settings)).toBeNull();
+    const before = hashStats.computed;
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const [a, b] = await Promise.all([inputHashAsync(project, 'sc-1', settings, 0), inputHashAsync(project, 'sc-1', settings, 0)]);
+    clearInterval(timer);
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(b).toBe(a);
+    expect(hashStats.computed - before).toBe(1);
+    expect(peekInputHash(project, 'sc-1', settings)).toBe(a);
+    // the same as the report's one-go hash of a copy of the project
+    expect(reportFor({ ...project }, 'sc-1', plan, '2026-11-23', '1')?.cover.inputHash).toBe(a);
+    // ~1.6 MB of series in 256 KB slices, one slice per task: other tasks ran between them
+    expect(ticks).toBeGreaterThanOrEqual(5);
+    expect(await inputHashAsync(project, 'no-such-scenario', settings)).toBeNull();
+  });
+});
+
 describe('map labels', () => {
   it('kept sites first, beside the mark, never over another label or outside the map', () => {
     const labels = placeLabels(
@@ -135,8 +162,11 @@ describe('the report in the app', () => {
       await done;
     });
     fireEvent.click(await screen.findByTestId('open-report'));
-    const layer = await screen.findByTestId('report-layer');
+    // (a moment of "Preparing the report" while the input hash is computed in slices)
+    await screen.findByTestId('report-scenario');
+    const layer = screen.getByTestId('report-layer');
     expect(layer.getAttribute('data-purpose')).toBe('preview');
+    expect(screen.queryByTestId('report-pending')).toBeNull();
     expect(screen.getByTestId('report-scenario').textContent).toBe(`Scenario: ${scenario.name}`);
     expect(screen.getByTestId('report-hash').textContent).toMatch(/^[0-9a-f]{64}$/);
     fireEvent.click(screen.getByTestId('report-close'));
