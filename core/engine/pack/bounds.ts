@@ -86,10 +86,13 @@ function* cliqueBound(p: Problem, items: number[], meter: WorkMeter): Generator<
     return m;
   };
   // Two items at most half the capacity in every coordinate always fit together, so a capacity clique
-  // holds at most one of them: search among the big items and those with conflicts.
-  const key = new Map(items.map((i) => [i, big(i)]));
+  // holds at most one of them: search among the big items and those with conflicts. Items fixed to a bin
+  // are left out: their bins are counted as they are (the bound is never below the fixed bins), and in a
+  // stage that folds earlier hosts into fixed items, pairing those hosts cost more than the search it serves.
+  const free = p.fixedBins.length > 0 ? items.filter((i) => p.fixedOf[i] < 0) : items;
+  const key = new Map(free.map((i) => [i, big(i)]));
   // Any subset gives a valid clique: the largest CLIQUE_MAX_CANDIDATES keep the greedy O(m x clique x C).
-  const order = items
+  const order = free
     .filter((i) => key.get(i)! > 0.5 || p.adjStart[i + 1] > p.adjStart[i])
     .sort((a, b) => key.get(b)! - key.get(a)! || a - b)
     .slice(0, CLIQUE_MAX_CANDIDATES);
@@ -98,7 +101,7 @@ function* cliqueBound(p: Problem, items: number[], meter: WorkMeter): Generator<
     for (let c = 0; c < C; c++) if (sizes[i * C + c] + sizes[j * C + c] > cap[c]) return true;
     return false;
   };
-  const rest = items.filter((i) => !(key.get(i)! > 0.5 || p.adjStart[i + 1] > p.adjStart[i])).sort((a, b) => key.get(b)! - key.get(a)! || a - b);
+  const rest = free.filter((i) => !(key.get(i)! > 0.5 || p.adjStart[i + 1] > p.adjStart[i])).sort((a, b) => key.get(b)! - key.get(a)! || a - b);
   function* grow(ordered: number[]): Generator<void, number> {
     const clique: number[] = [];
     for (const i of ordered) {

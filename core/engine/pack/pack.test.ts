@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../util/random.ts';
 import { checkSolution } from './check.ts';
-import { pack, packIter } from './pack.ts';
+import { BIN_CENTRIC_MAX_WORK, BIN_CENTRIC_WORK_PER_MS, pack, packIter, variants } from './pack.ts';
+import { prepareProblem } from './problem.ts';
 import type { BinType, PackInput, PackOptions, PackSolution } from './types.ts';
 
 /** A deterministic clock: every reading advances it by `step` ms. */
@@ -188,3 +189,26 @@ describe('search control', () => {
     expect(sol.cost).toBe(0);
   });
 });
+
+describe('constructive rules tried by the search', () => {
+  const problem = (n: number, C: number) => prepareProblem(input(C, Array.from({ length: n }, (_, i) => Array.from({ length: C }, (_x, c) => 1 + ((i * 7 + c) % 5))), [bin(new Array<number>(C).fill(40))]));
+  const kinds = (v: ReturnType<typeof variants>) => v.map((x) => x.kind);
+
+  it('keeps the O(n^2 x C) bin-centric rules for short vectors and for budgets that afford them', () => {
+    expect(kinds(variants(problem(200, 2), 100, 0))).toContain('bin');
+    const big = problem(400, 841); // a stage of time-series items: 1.35e8 scan steps
+    expect(400 * 400 * 841).toBeLessThanOrEqual(BIN_CENTRIC_MAX_WORK);
+    expect(kinds(variants(big, (400 * 400 * 841) / BIN_CENTRIC_WORK_PER_MS, 0))).toContain('bin');
+  });
+
+  it('drops them when they would eat the time budget, never under an iteration budget (reproducible runs)', () => {
+    const big = problem(400, 841);
+    const v = kinds(variants(big, 360, 0));
+    expect(v).not.toContain('bin');
+    expect(v).toContain('item');
+    expect(kinds(variants(big, 0, 50_000))).toContain('bin');
+    // beyond the absolute cap no budget keeps them
+    expect(kinds(variants(problem(600, 841), 1e9, 50_000))).not.toContain('bin');
+  });
+});
+

@@ -42,7 +42,17 @@ function unplacedCount(st: PackState): number {
   return u;
 }
 
-function variants(p: Problem): Variant[] {
+/** Bin-centric rules run only when n^2 x C x min(T, 16) stays within this (work of a scan per placement). */
+export const BIN_CENTRIC_MAX_WORK = 2e8;
+/**
+ * ... and, with a time budget, within the budget's ms times this: on time-series items (hundreds of
+ * coordinates) in large stages the two O(n^2 x C) rules would eat the stage's budget that the bin
+ * elimination search uses better (50k estate: -0.5% cost); small problems and short vectors keep them.
+ */
+export const BIN_CENTRIC_WORK_PER_MS = 1e5;
+
+/** The constructive rules the search tries, in order (exported for tests). */
+export function variants(p: Problem, budgetMs: number, iterations: number): Variant[] {
   const list: Variant[] = [
     ...(p.T > 1 ? [0, 0.02, 0.05].map((slack): Variant => ({ kind: 'cover', slack })) : []),
     { kind: 'bin', rule: 'dot' },
@@ -52,7 +62,9 @@ function variants(p: Problem): Variant[] {
   ];
   // Bin-centric rules cost O(n^2 x C), times the trial fills that pick each bin's type: keep them for
   // inputs where that stays small.
-  return p.n * p.n * p.C * Math.min(p.T, 16) <= 2e8 ? list : list.filter((v) => v.kind !== 'bin');
+  const work = p.n * p.n * p.C * Math.min(p.T, 16);
+  const affordable = work <= BIN_CENTRIC_MAX_WORK && (iterations > 0 || work <= budgetMs * BIN_CENTRIC_WORK_PER_MS);
+  return affordable ? list : list.filter((v) => v.kind !== 'bin');
 }
 
 /** Build a packing with one constructive rule; false when cut short by the deadline or a stop. */
@@ -151,7 +163,7 @@ export function* packIter(input: PackInput, options: PackOptions): Generator<Pac
   // Leave a twentieth of the budget for the finishing moves when they have work to do.
   ctx.deadline = iterations > 0 ? Number.POSITIVE_INFINITY : budgetEnd - budgetMs * 0.05;
   if (iterations > 0) ctl.workLimit = workStart + Math.max(1, Math.floor(iterations * 0.95));
-  for (const v of warm ? [] : variants(p)) {
+  for (const v of warm ? [] : variants(p, budgetMs, iterations)) {
     if (expired(ctx) || atBound()) break;
     const next = new PackState(p);
     placeFixed(next);
