@@ -96,8 +96,21 @@ function* cliqueBound(p: Problem, items: number[], meter: WorkMeter): Generator<
     .filter((i) => key.get(i)! > 0.5 || p.adjStart[i + 1] > p.adjStart[i])
     .sort((a, b) => key.get(b)! - key.get(a)! || a - b)
     .slice(0, CLIQUE_MAX_CANDIDATES);
+  // Largest share of the capacity per candidate: two whose shares add up to at most 1 fit together anywhere,
+  // which settles most pairs without the O(C) scan.
+  const share = new Map<number, number>();
+  const shareOf = (i: number): number => {
+    let v = share.get(i);
+    if (v === undefined) {
+      v = 0;
+      for (let c = 0; c < C; c++) v = Math.max(v, cap[c] > 0 ? sizes[i * C + c] / cap[c] : sizes[i * C + c] > 0 ? Infinity : 0);
+      share.set(i, v);
+    }
+    return v;
+  };
   const incompatible = (i: number, j: number): boolean => {
     for (let k = p.adjStart[i]; k < p.adjStart[i + 1]; k++) if (p.adj[k] === j) return true;
+    if (shareOf(i) + shareOf(j) <= 1 - 1e-9) return false;
     for (let c = 0; c < C; c++) if (sizes[i * C + c] + sizes[j * C + c] > cap[c]) return true;
     return false;
   };
