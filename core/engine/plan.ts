@@ -116,8 +116,8 @@ export type Bounds = {
   /** Sum of the sites' `hardRules` bounds (<= total). */
   hardRules?: number;
   /**
-   * Sum of the sites' `ownPools` bounds (>= total): the fewest hosts of any plan that keeps this plan's
-   * licence pools apart. A class packed both ways keeps the cheaper, so `total` counts its pools only when it
+   * Sum of the sites' `ownPools` bounds (>= total): a lower bound on the hosts of any plan that keeps this
+   * plan's licence pools apart. A class packed both ways keeps the cheaper, so `total` counts its pools only when it
    * is always pooled (a bound for every plan of a run); this one is for this plan, and says how well the
    * packing fills the structure the cost chose (licence pools spend hosts to save per-host licences).
    */

@@ -140,7 +140,9 @@ export function mapInventory(table: Table, mapping: Mapping): ImportResult {
     let rating = num('ratingPerCore', 0, 'rating per core', 0, 1e6);
     if (rating <= 0) {
       const clock = num('cpuGHz', 0, 'CPU speed', 0);
-      rating = ratingFromClock(clock > 0 ? (clockInMHz ? clock : clock * 1000) : null, '') ?? DEFAULT_RATING_PER_CORE;
+      const fromClock = ratingFromClock(clock > 0 ? (clockInMHz ? clock : clock * 1000) : null, '');
+      if (clock > 0 && fromClock === null) report.addGrouped('warning', 'bad-value', `CPU speed outside 0.1-10 GHz: the default rating per core (${DEFAULT_RATING_PER_CORE}) used`, c.ref(i, 'cpuGHz'));
+      rating = fromClock ?? DEFAULT_RATING_PER_CORE;
     }
     let memoryGiB = mem ? num('memory', 0, 'memory', 0) * mem.factor : 0;
     if (memoryGiB < 0.001 || memoryGiB > MAX_GIB) {

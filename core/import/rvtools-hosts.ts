@@ -2,7 +2,8 @@
  * Source hosts (vHost) and clusters (vCluster): their CPU gives the VMs a rating per core.
  *
  * Rating estimate (documented in ARCHITECTURE.md): ratingPerCore = RATING_PER_GHZ (20) x base clock in GHz,
- * rounded to 0.1. The clock is vHost "Speed" (MHz), else the "@ 2.30GHz" in the CPU model text. A 2.3 GHz
+ * rounded to 0.1. The clock is vHost "Speed" (MHz), else the "@ 2.30GHz" in the CPU model text; a clock outside
+ * 0.1-10 GHz is a typing or unit mistake and is ignored (a Speed out of range is warned about). A 2.3 GHz
  * Xeon Gold 5218 core rates 46, in line with the host models' 40-50 scale. A VM's vCPUs are rated as cores
  * of its host, else the mean of its cluster's hosts, else DEFAULT_RATING_PER_CORE (40, a 2.0 GHz core).
  * Clock speed ignores generation (IPC) differences: a known gap, the consultant can edit ratings afterwards.
@@ -67,6 +68,9 @@ export function readHosts(vHost: Table | undefined, vCluster: Table | undefined,
       }
       const speed = c.number(row, 'speedMHz');
       if (speed && !speed.ok) report.addGrouped('warning', 'bad-value', `vHost Speed ${speed.reason}; the clock is read from the CPU model instead`, c.ref(i, 'speedMHz'));
+      else if (speed?.ok && speed.value !== 0 && !(speed.value >= 100 && speed.value <= 10000)) {
+        report.addGrouped('warning', 'bad-value', 'vHost Speed outside 100-10,000 MHz: ignored; the clock is read from the CPU model instead', c.ref(i, 'speedMHz'));
+      }
       const cpuModel = c.text(row, 'cpuModel');
       const rating = ratingFromClock(speed?.ok ? speed.value : null, cpuModel);
       if (rating === null) report.addGrouped('info', 'missing-field', 'host CPU speed unknown: its VMs get the default rating per core', c.ref(i, 'speedMHz'));

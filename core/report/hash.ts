@@ -28,14 +28,19 @@ export type EngineSettings = {
 export const HASH_FORMAT = 'cwb-report-inputs/2';
 
 /**
- * JSON with object keys in code-unit order at every level and no whitespace. Arrays keep their order;
- * undefined members are left out (as JSON.stringify does); non-finite numbers become null; typed arrays are
- * written as arrays of numbers.
+ * JSON with object keys in code-unit order at every level and no whitespace. Arrays keep their order
+ * (undefined members and holes are null); undefined object members are left out (as JSON.stringify does);
+ * non-finite numbers become null; typed arrays are written as arrays of numbers.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (Array.isArray(value)) {
+    // by index, so holes of a sparse array are null like undefined members
+    const parts: string[] = [];
+    for (let i = 0; i < value.length; i++) parts.push(value[i] === undefined ? 'null' : canonicalJson(value[i]));
+    return `[${parts.join(',')}]`;
+  }
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return canonicalJson(Array.from(value as unknown as ArrayLike<number>));
   if (typeof value === 'object') {
     const obj = value as Record<string, unknown>;

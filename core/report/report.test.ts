@@ -9,6 +9,7 @@ import { canonicalJson, canonicalJsonPieces, float32LeBytes, groupedHash, HASH_F
 import { createSha256, toHex } from '../util/sha256.ts';
 import { encodeUtf8 } from '../util/utf8.ts';
 import { buildReport, classLabel, sitePeaks } from './model.ts';
+import { generateProject } from '../sample/generate.ts';
 
 const dc = (id: string, name: string, costPerMonth: number): DataCentre => ({
   id, name, city: `${name} city`, latitude: null, longitude: null, timeZone: 'UTC', tier: 3, powerKw: 500, rackCapacity: 100, racksUsed: 10, status: 'candidate', costPerMonth,
@@ -208,12 +209,20 @@ describe('input hash', () => {
       }),
       { numRuns: 300, seed: 23 },
     );
-    const odd = { b: [1, undefined, Float32Array.of(2)], a: { f: () => 1, u: undefined, z: [{ y: 1, x: [2] }] } };
+    // eslint-disable-next-line no-sparse-arrays
+    const odd = { b: [1, undefined, Float32Array.of(2), , 4], a: { f: () => 1, u: undefined, z: [{ y: 1, x: [2] }] } };
+    expect(canonicalJson(odd)).toBe('{"a":{"z":[{"x":[2],"y":1}]},"b":[1,null,[2],null,4]}');
     expect([...canonicalJsonPieces(odd, 3)].join('')).toBe(canonicalJson(odd));
   });
 
-  it('hashed in slices, it is the documented byte stream whatever the slice size', () => {
-    const i = input();
+  it.each([
+    ['a small estate', () => input()],
+    ['a generated 300-server estate (its JSON hashed in batches)', () => {
+      const p = generateProject({ servers: 300, seed: 'hash' });
+      return { ...input(), estate: p.estate, series: p.series, scenario: p.estate.scenarios[0] };
+    }],
+  ])('hashed in slices, it is the documented byte stream whatever the slice size: %s', (_what, make) => {
+    const i = make();
     const { scenarios: _s, ...estateOnly } = i.estate;
     const h = createSha256();
     h.update(encodeUtf8(`${HASH_FORMAT}\nestate\n${canonicalJson(estateOnly)}\nseries\n${canonicalJson({ startUtc: i.series.startUtc, hours: i.series.hours, serverIds: i.series.serverIds })}\n`));
@@ -221,7 +230,7 @@ describe('input hash', () => {
     h.update(encodeUtf8(`\nscenario\n${canonicalJson(i.scenario)}\nsettings\n${canonicalJson({ seed: 7, budgetMs: 6000 })}\n`));
     const reference = toHex(h.digest());
     expect(reportInputHash(i)).toBe(reference);
-    for (const slice of [1, 7, 64, 1 << 20]) {
+    for (const slice of [1, 7, 64, 1000, 17_000, 1 << 20]) {
       const gen = reportInputHashIter(i, slice);
       let yields = 0;
       let r = gen.next();

@@ -145,6 +145,36 @@ describe('report flow', () => {
     expect(t.printed).toEqual(['print']);
   });
 
+  it('an edit while the input hash is computed (the window stays live) stops the export with the reason', async () => {
+    const t = setup('browser');
+    const project = t.store.getState().project!;
+    const done = exportReportPdf(t.deps);
+    // the hash runs in timer slices: the edit lands before it is done
+    t.store.getState().replaceProject('Import', { ...project, estate: { ...project.estate, name: 'Edited meanwhile' } });
+    const d = await nextDialog(t.dialogs);
+    expect(d?.props).toEqual({ title: 'Run the plan again', message: 'The project changed since this plan was computed: run the plan again.' });
+    d?.resolve(null as never);
+    await done;
+    expect(t.printed).toEqual([]);
+    expect(t.reports.getState().request).toBeNull();
+  });
+
+  it('an input hash that cannot be computed is an error dialog, and nothing is mounted', async () => {
+    const t = setup('browser');
+    const project = t.store.getState().project!;
+    // a series whose metric cannot be read as float32 bytes makes the hash throw
+    t.store.getState().loadProject({ ...project, series: { ...project.series, cpuPct: null as unknown as Float32Array } }, null);
+    t.store.getState().setPlan('sc-1', tinyPlan());
+    const done = exportReportPdf(t.deps);
+    const d = await nextDialog(t.dialogs);
+    expect(d?.props).toMatchObject({ title: 'Could not export the PDF' });
+    expect(String((d?.props as { message: string }).message)).toContain("input hash could not be computed");
+    d?.resolve(null as never);
+    await done;
+    expect(t.printed).toEqual([]);
+    expect(t.reports.getState().request).toBeNull();
+  });
+
   it('prints the plan and project it checked: a plan arriving while it prints does not change the report', async () => {
     const t = setup('electron');
     const checked = t.store.getState().plans['sc-1'];

@@ -94,6 +94,13 @@ export async function exportReportPdf(deps: ReportFlowDeps): Promise<void> {
     await ask(dialogs, 'error', { title: 'Could not export the PDF', message: `The report's input hash could not be computed: ${e instanceof Error ? e.message : String(e)}` });
     return;
   }
+  // the window stayed live meanwhile: an edit, an undo or a new run may have come in
+  const after = store.getState();
+  const changed = reportRefusal(after, scenario.id, scenario.name) ?? (after.plans[scenario.id] !== frozen.plan || selectPlanInput(after, scenario.id) !== input ? { title: 'Run the plan again', message: STALE_PLAN_MESSAGE } : null);
+  if (changed) {
+    await ask(dialogs, 'message', changed);
+    return;
+  }
   const before = reports.getState().request;
   let token: number;
   if (before?.purpose === 'preview' && before.scenarioId === scenario.id) {

@@ -39,20 +39,21 @@ export function reportFor(input: Project, scenarioId: string, plan: Plan, date: 
 function useInputHash(input: Project | null, scenarioId: string | null, plan: Plan | null): { hash: string | null; error: string | null } {
   const settings = plan ? settingsOf(plan) : null;
   const known = input && scenarioId !== null && settings ? peekInputHash(input, scenarioId, settings) : null;
-  const [state, setState] = useState<{ key: string; error: string | null }>({ key: '', error: null });
+  const [state, setState] = useState<{ input: Project | null; key: string; error: string | null }>({ input: null, key: '', error: null });
   const key = settings ? `${scenarioId}|${settings.seed}|${settings.budgetMs}|${settings.iterations ?? ''}` : '';
   useEffect(() => {
     if (!input || scenarioId === null || !plan || known !== null) return;
     let live = true;
     inputHashAsync(input, scenarioId, settingsOf(plan)).then(
-      () => live && setState({ key, error: null }),
-      (e: unknown) => live && setState({ key, error: e instanceof Error ? e.message : String(e) }),
+      (hash) => live && setState({ input, key, error: hash === null ? "the plan's scenario is not in the project it was computed from" : null }),
+      (e: unknown) => live && setState({ input, key, error: e instanceof Error ? e.message : String(e) }),
     );
     return () => {
       live = false;
     };
   }, [input, scenarioId, plan, known, key]);
-  return { hash: known, error: state.key === key ? state.error : null };
+  // (an error belongs to the project and settings it came from)
+  return { hash: known, error: state.input === input && state.key === key ? state.error : null };
 }
 
 export function ReportLayer({ store = reportStore }: { store?: ReportStore }) {

@@ -113,5 +113,9 @@ describe('cwb CLI', () => {
     expect(text).toContain('Search: 0 ms, stopped by first-plan');
     expect(plan.bounds.cost).toBeLessThanOrEqual(plan.cost.total);
     expect(text).toMatch(/Cost lower bound \(hosts and licences\): [\d,]+ USD {2}gap: \d+\.\d %/);
+    // the plan's own licence-pool bound shows only when it is above the run-wide one
+    expect(text).not.toContain("bound for this plan's licence pools");
+    const pooled = { ...plan, hostsUsed: 10, bounds: { ...plan.bounds, total: 7, ownPools: 8 } };
+    expect(planSummary(pooled, 's1', 'USD')).toContain("(bound for this plan's licence pools: 8  gap: 25.0 %)");
   });
 });

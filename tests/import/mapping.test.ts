@@ -65,6 +65,16 @@ describe('inventory', () => {
   });
 });
 
+describe('inventory CPU speed', () => {
+  it('rates cores from the CPU speed column, warns about one outside 0.1-10 GHz and uses the default rating', () => {
+    // (GHz: no value is above 100, which would make the column MHz)
+    const t = { file: 'inv.csv', sheet: null, headers: ['name', 'cpus', 'cpu ghz'], rows: [['a', 2, 2.3], ['b', 2, 0.0001], ['c', 2, 45]], rowNumbers: [2, 3, 4] };
+    const r = applyMapping('inventory', t, guessMapping('inventory', t.headers));
+    expect(r.servers.map((s) => s.ratingPerCore)).toEqual([46, 40, 40]);
+    expect(issue(r.report, 'CPU speed outside 0.1-10 GHz')?.at.map((a) => a.row)).toEqual([3, 4]);
+  });
+});
+
 describe('series', () => {
   it('resamples to hourly means with gaps, honouring offsets; lists unusable rows', async () => {
     const t = await csvTable('series.csv');

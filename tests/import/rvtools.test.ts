@@ -141,6 +141,16 @@ describe('RVTools bad input', () => {
     expect(ratingFromClock(100, '')).toBe(2);
   });
 
+  it('warns about a vHost Speed out of range and rates from the CPU model instead', () => {
+    const vInfo = { file: 'e.xlsx', sheet: 'vInfo', headers: ['VM', 'CPUs', 'Host'], rows: [['a', 2, 'esx1'], ['b', 2, 'esx2']], rowNumbers: [2, 3] };
+    const vHost = { file: 'e.xlsx', sheet: 'vHost', headers: ['Host', 'CPU Model', 'Speed'], rows: [['esx1', 'Xeon @ 2.30GHz', 0.5], ['esx2', 'Xeon @ 2.00GHz', 2600]], rowNumbers: [2, 3] };
+    const r = mapRvtools([vInfo, vHost]);
+    expect(r.servers.map((s) => s.ratingPerCore)).toEqual([46, 52]);
+    const w = issue(r.report, 'vHost Speed outside 100-10,000 MHz');
+    expect(w?.severity).toBe('warning');
+    expect(w?.at).toHaveLength(1);
+  });
+
   it('never throws for a vInfo with junk cells; lists what it could not use', () => {
     const result = mapRvtools([
       { file: 'x.csv', sheet: 'vInfo', headers: ['VM', 'CPUs', 'Memory', 'Provisioned MiB'], rows: [['a', 'x', -5, 'many'], ['', 2, 1024, 1], ['b', null, null, null]], rowNumbers: [2, 3, 4] },

@@ -20,6 +20,20 @@ describe('bin lower bound', () => {
     expect(binLowerBound(input(2, [[6, 0], [0, 6]], [bin([10, 10])]))).toBe(1);
   });
 
+  it('with items fixed to bins: never below the fixed bins, the clique over the free items, never above the optimum', () => {
+    // Two bins hold an item of 9 each (fixed); three free items of 6 fit neither those bins nor each other:
+    // the optimum is 5 bins. The free clique gives 3, the volume 4, Martello-Toth L2 all 5.
+    const fixed = { fixed: new Map([[0, 0], [1, 1]]), fixedBins: [0, 0] };
+    expect(binLowerBound(input(1, [[9], [9], [6], [6], [6]], [bin([10])], fixed))).toBe(5);
+    // one item of 6 may join the fixed [0, 9]: the optimum is 4, and L2 on the first coordinate finds it
+    expect(binLowerBound(input(2, [[9, 0], [0, 9], [6, 0], [6, 0], [6, 0]], [bin([10, 10])], fixed))).toBe(4);
+    // fixed bins alone: the bound is their count even when the volume is smaller
+    expect(binLowerBound(input(1, [[1], [1], [1]], [bin([10])], { fixed: new Map([[0, 0], [1, 1], [2, 2]]), fixedBins: [0, 0, 0] }))).toBe(3);
+    // items of 0.6 and 0.45 of a bin: shares add up to 1.05, so the coordinate scan decides (they overflow)
+    expect(binLowerBound(input(2, [[6, 0], [4.5, 0], [6, 0]], [bin([10, 10])]))).toBe(3);
+    expect(binLowerBound(input(2, [[6, 0], [0, 4.5], [6, 0]], [bin([10, 10])]))).toBe(2);
+  });
+
   it('counts conflicts as incompatibility', () => {
     expect(binLowerBound(input(1, [[1], [1], [1]], [bin([10])], { conflicts: Int32Array.from([0, 1, 1, 2, 0, 2]) }))).toBe(3);
   });
