@@ -5,7 +5,7 @@
  * request's frozen pair while printing), never from the project as it is now: a preview of a plan whose project
  * changed since shows that it must be run again instead. Tells the store once each request is on the page.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Plan } from '../../core/engine/plan.ts';
 import type { Project } from '../../core/model/project.ts';
@@ -56,6 +56,21 @@ function useInputHash(input: Project | null, scenarioId: string | null, plan: Pl
   return { hash: known, error: state.input === input && state.key === key ? state.error : null };
 }
 
+/** The preview's frame when there is no report to show: the toolbar with Close, and why. */
+function PreviewNotice({ onClose, children }: { onClose: () => void; children: ReactNode }) {
+  return (
+    <div className="report-layer" data-purpose="preview" data-testid="report-layer">
+      <div className="report-toolbar" role="toolbar" aria-label="Report">
+        <span className="report-toolbar-title">Report preview</span>
+        <button type="button" onClick={onClose} data-testid="report-close">
+          Close
+        </button>
+      </div>
+      {children}
+    </div>
+  );
+}
+
 export function ReportLayer({ store = reportStore }: { store?: ReportStore }) {
   const { controller } = useApp();
   const request = useStore(store, (s) => s.request);
@@ -93,28 +108,16 @@ export function ReportLayer({ store = reportStore }: { store?: ReportStore }) {
   }, [previewing, store]);
   if (request && stale && request.purpose === 'preview') {
     return (
-      <div className="report-layer" data-purpose="preview" data-testid="report-layer">
-        <div className="report-toolbar" role="toolbar" aria-label="Report">
-          <span className="report-toolbar-title">Report preview</span>
-          <button type="button" onClick={() => closeReport(store)} data-testid="report-close">
-            Close
-          </button>
-        </div>
+      <PreviewNotice onClose={() => closeReport(store)}>
         <p className="report-stale" role="alert" data-testid="report-stale">
           {STALE_PLAN_MESSAGE}
         </p>
-      </div>
+      </PreviewNotice>
     );
   }
   if (request && !stale && input && plan && !report && request.purpose === 'preview') {
     return (
-      <div className="report-layer" data-purpose="preview" data-testid="report-layer">
-        <div className="report-toolbar" role="toolbar" aria-label="Report">
-          <span className="report-toolbar-title">Report preview</span>
-          <button type="button" onClick={() => closeReport(store)} data-testid="report-close">
-            Close
-          </button>
-        </div>
+      <PreviewNotice onClose={() => closeReport(store)}>
         {hashError === null ? (
           <p className="report-pending" role="status" data-testid="report-pending">
             Preparing the report: hashing the plan&apos;s inputs ({input.estate.servers.length.toLocaleString('en-US')} servers and their series)...
@@ -124,7 +127,7 @@ export function ReportLayer({ store = reportStore }: { store?: ReportStore }) {
             The report&apos;s input hash could not be computed: {hashError}
           </p>
         )}
-      </div>
+      </PreviewNotice>
     );
   }
   if (!request || !report || !input || !plan) return null;

@@ -175,6 +175,22 @@ describe('the report in the app', () => {
     expect((await screen.findByTestId('report-date')).textContent).toBe('2026-01-02');
   });
 
+  it('says it is preparing while the input hash is computed in slices, then shows the report', async () => {
+    const t = renderApp();
+    await screen.findByTestId('app-ready');
+    const scenario = t.store.getState().project!.estate.scenarios[0];
+    await act(async () => {
+      const done = t.engine.run(scenario.id);
+      t.engineFake.runs[0].result(tinyPlan({ scenarioId: scenario.id, final: true }));
+      await done;
+    });
+    act(() => void openReportPreview(scenario.id, () => new Date(Date.UTC(2026, 0, 2))));
+    expect(screen.getByTestId('report-pending').textContent).toContain("hashing the plan's inputs (200 servers");
+    expect(screen.queryByTestId('report-hash')).toBeNull();
+    expect((await screen.findByTestId('report-hash')).textContent).toMatch(/^[0-9a-f]{64}$/);
+    expect(screen.queryByTestId('report-pending')).toBeNull();
+  });
+
   it("reports the project the run was given, refuses once the project changed, shows an interim plan as such", async () => {
     const t = renderApp();
     await screen.findByTestId('app-ready');
