@@ -3,7 +3,6 @@ import { createRng } from '../../util/random.ts';
 import type { Ctx } from './control.ts';
 import { itemCentric, orderItems, placeFixed } from './construct.ts';
 import { coverFirst, pickCover } from './cover.ts';
-import { selectKth } from './improve.ts';
 import { prepareProblem } from './problem.ts';
 import { drain } from '../../util/slices.ts';
 import { restore, snapshot } from './snapshot.ts';
@@ -108,26 +107,6 @@ describe('coverFirst', () => {
     drain(coverFirst(st, ctxFor(), 0));
     expect(Array.from(st.binOf)).toEqual([0, 0, 0]);
     expect(st.nb).toBe(1);
-  });
-});
-
-describe('selectKth', () => {
-  it('returns the element a sort by (key, index) puts at rank k', () => {
-    const key = Float64Array.from([5, 1, 3, 1, 2, 5]);
-    // Sorted by key then index: 1, 3, 4, 2, 0, 5.
-    const expected = [1, 3, 4, 2, 0, 5];
-    for (let k = 0; k < 6; k++) expect(selectKth(Int32Array.from([0, 1, 2, 3, 4, 5]), 6, key, k)).toBe(expected[k]);
-  });
-
-  it('agrees with a sort on random keys with ties', () => {
-    const rng = createRng('kth');
-    for (let rep = 0; rep < 50; rep++) {
-      const len = rng.int(1, 40);
-      const key = Float64Array.from({ length: len }, () => rng.int(0, 5));
-      const sorted = Array.from({ length: len }, (_, i) => i).sort((a, b) => key[a] - key[b] || a - b);
-      const k = rng.int(0, len - 1);
-      expect(selectKth(Int32Array.from({ length: len }, (_, i) => i), len, key, k)).toBe(sorted[k]);
-    }
   });
 });
 
