@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptySeries } from '../model/series.ts';
 import { decodeSeries, encodeSeries, swap32 } from './series-layout.ts';
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+import { joinBytes } from '../util/bytes.ts';
 
 describe('series layout', () => {
   const s = emptySeries('2026-03-01T00:00:00Z', 3, ['a', 'b']);
@@ -22,7 +13,7 @@ describe('series layout', () => {
   it('round-trips bit for bit, NaN payloads and -0 included', () => {
     const { index, parts } = encodeSeries(s);
     expect(index.metrics.map((m) => m.name)).toEqual(['cpuPct', 'memPct', 'iops', 'netMbps']);
-    const back = decodeSeries(JSON.parse(JSON.stringify(index)), concat(parts));
+    const back = decodeSeries(JSON.parse(JSON.stringify(index)), joinBytes(parts));
     expect(back.ok).toBe(true);
     if (!back.ok) return;
     for (const m of ['cpuPct', 'memPct', 'iops', 'netMbps'] as const) {
@@ -34,12 +25,12 @@ describe('series layout', () => {
   it('refuses arrays of the wrong length on both sides', () => {
     expect(() => encodeSeries({ ...s, memPct: new Float32Array(5) })).toThrow(/2 servers x 3 hours = 6 values/);
     const { index, parts } = encodeSeries(s);
-    const short = decodeSeries({ ...index, hours: 4 }, concat(parts));
+    const short = decodeSeries({ ...index, hours: 4 }, joinBytes(parts));
     expect(!short.ok && short.error.code).toBe('series-length-mismatch');
     expect(!short.ok && short.error.message).toMatch(/series\.cpuPct has 6 values; 2 servers x 4 hours needs 8/);
-    const cut = decodeSeries(index, concat(parts).subarray(0, 90));
+    const cut = decodeSeries(index, joinBytes(parts).subarray(0, 90));
     expect(!cut.ok && cut.error.code).toBe('series-length-mismatch');
-    const missing = decodeSeries({ ...index, metrics: index.metrics.slice(1).map((m, i) => ({ ...m, offset: i * 24 })) }, concat(parts).subarray(24));
+    const missing = decodeSeries({ ...index, metrics: index.metrics.slice(1).map((m, i) => ({ ...m, offset: i * 24 })) }, joinBytes(parts).subarray(24));
     expect(!missing.ok && missing.error.code).toBe('invalid-series');
     expect(!missing.ok && missing.error.message).toMatch(/no cpuPct/);
   });
