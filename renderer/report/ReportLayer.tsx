@@ -37,23 +37,23 @@ export function reportFor(input: Project, scenarioId: string, plan: Plan, date: 
  * live), then the hash; re-renders the caller when it arrives.
  */
 function useInputHash(input: Project | null, scenarioId: string | null, plan: Plan | null): { hash: string | null; error: string | null } {
-  const settings = plan ? settingsOf(plan) : null;
-  const known = input && scenarioId !== null && settings ? peekInputHash(input, scenarioId, settings) : null;
-  const [state, setState] = useState<{ input: Project | null; key: string; error: string | null }>({ input: null, key: '', error: null });
-  const key = settings ? `${scenarioId}|${settings.seed}|${settings.budgetMs}|${settings.iterations ?? ''}` : '';
+  const known = input && scenarioId !== null && plan ? peekInputHash(input, scenarioId, settingsOf(plan)) : null;
+  // the last computation's outcome, with what it was for
+  const [done, setDone] = useState<{ input: Project; scenarioId: string; plan: Plan; hash: string | null; error: string | null } | null>(null);
   useEffect(() => {
     if (!input || scenarioId === null || !plan || known !== null) return;
     let live = true;
+    const finish = (hash: string | null, error: string | null) => live && setDone({ input, scenarioId, plan, hash, error });
     inputHashAsync(input, scenarioId, settingsOf(plan)).then(
-      (hash) => live && setState({ input, key, error: hash === null ? "the plan's scenario is not in the project it was computed from" : null }),
-      (e: unknown) => live && setState({ input, key, error: e instanceof Error ? e.message : String(e) }),
+      (hash) => finish(hash, hash === null ? "the plan's scenario is not in the project it was computed from" : null),
+      (e: unknown) => finish(null, e instanceof Error ? e.message : String(e)),
     );
     return () => {
       live = false;
     };
-  }, [input, scenarioId, plan, known, key]);
-  // (an error belongs to the project and settings it came from)
-  return { hash: known, error: state.input === input && state.key === key ? state.error : null };
+  }, [input, scenarioId, plan, known]);
+  const mine = done !== null && done.input === input && done.scenarioId === scenarioId && done.plan === plan ? done : null;
+  return { hash: known ?? mine?.hash ?? null, error: mine?.error ?? null };
 }
 
 /** The preview's frame when there is no report to show: the toolbar with Close, and why. */
