@@ -6,7 +6,7 @@
  */
 import type { Plan } from '../../core/engine/plan.ts';
 import type { Project } from '../../core/model/project.ts';
-import { reportInputHashIter, type EngineSettings } from '../../core/report/hash.ts';
+import { reportInputHash, reportInputHashIter, type EngineSettings } from '../../core/report/hash.ts';
 import { RUN_BUDGET_MS } from '../app/engine-runner.ts';
 
 /** Input hashes by input project, then by "scenario id|seed|budget|iterations". */
@@ -47,11 +47,9 @@ export function cachedInputHash(input: Project, scenarioId: string, settings: En
   if (known !== null) return known;
   const inputs = inputsOf(input, scenarioId, settings);
   if (!inputs) return null;
-  const gen = reportInputHashIter(inputs);
-  let r = gen.next();
-  while (!r.done) r = gen.next();
-  remember(input, keyOf(scenarioId, settings), r.value);
-  return r.value;
+  const hash = reportInputHash(inputs);
+  remember(input, keyOf(scenarioId, settings), hash);
+  return hash;
 }
 
 /** Milliseconds of hashing per UI task before giving the event loop a turn. */
