@@ -94,9 +94,9 @@ export async function exportReportPdf(deps: ReportFlowDeps): Promise<void> {
     await ask(dialogs, 'error', { title: 'Could not export the PDF', message: `The report's input hash could not be computed: ${e instanceof Error ? e.message : String(e)}` });
     return;
   }
-  // the window stayed live meanwhile: an edit, an undo or a new run may have come in
-  const after = store.getState();
-  const changed = reportRefusal(after, scenario.id, scenario.name) ?? (after.plans[scenario.id] !== frozen.plan || selectPlanInput(after, scenario.id) !== input ? { title: 'Run the plan again', message: STALE_PLAN_MESSAGE } : null);
+  // the window stayed live meanwhile: an edit, an undo or a new run may have come in (the frozen plan and its
+  // input still agree, so only the same refusals as above apply)
+  const changed = reportRefusal(store.getState(), scenario.id, scenario.name);
   if (changed) {
     await ask(dialogs, 'message', changed);
     return;
