@@ -205,12 +205,14 @@ export function* assembleIter(
     });
     const anti = Math.max(...cls.map((c) => c.clique));
     const spare = (x: number) => x + (rules.nPlusOne && x > 0 ? 1 : 0);
-    const need = Math.max(peakOfSum, classSum, anti);
-    perSite[d] = { peakOfSum, classes: classSum, antiAffinity: anti, bound: spare(need), hardRules: spare(Math.max(peakOfSum, hardSum, anti)), ownPools: spare(Math.max(peakOfSum, ownSum, anti)) };
+    // the site's bound from a sum of class bounds: never below its peak-of-sum or its largest clique
+    const site = (sum: number) => spare(Math.max(peakOfSum, sum, anti));
+    perSite[d] = { peakOfSum, classes: classSum, antiAffinity: anti, bound: site(classSum), hardRules: site(hardSum), ownPools: site(ownSum) };
   }
-  const boundTotal = Object.values(perSite).reduce((a, b) => a + b.bound, 0);
-  const hardTotal = Object.values(perSite).reduce((a, b) => a + (b.hardRules ?? b.bound), 0);
-  const ownTotal = Object.values(perSite).reduce((a, b) => a + (b.ownPools ?? b.bound), 0);
+  const sumOf = (pick: (b: Bounds['perSite'][string]) => number) => Object.values(perSite).reduce((a, b) => a + pick(b), 0);
+  const boundTotal = sumOf((b) => b.bound);
+  const hardTotal = sumOf((b) => b.hardRules ?? b.bound);
+  const ownTotal = sumOf((b) => b.ownPools ?? b.bound);
   yield 0.7;
   // Cost.
   const inForce = ctx.estate.licenceModels.filter((l) => ctx.scenario.licenceModelIds.includes(l.id));
