@@ -3,6 +3,7 @@
  * punctuation-insensitively, also with the sheet-name prefix RVTools CSV exports put on every header
  * ("vInfoProvisioned" is "Provisioned" of vInfo).
  */
+import { ImportError } from './errors.ts';
 import { cellText, headerKey, parseNumber, refOf, type Cell, type Parsed, type RowRef, type Table } from './table.ts';
 
 export type Aliases = Record<string, readonly string[]>;
@@ -15,6 +16,8 @@ export type Columns<F extends string> = {
   has(field: F): boolean;
   cell(row: Cell[], field: F): Cell;
   text(row: Cell[], field: F): string;
+  /** The text of a name cell; an ImportError naming the cell when it holds a control character (NUL, tab, line break...). */
+  name(row: Cell[], field: F, i: number): string;
   number(row: Cell[], field: F): Parsed<number> | null;
   ref(i: number, field?: F): RowRef;
 };
@@ -45,8 +48,21 @@ export function resolveColumns<F extends string>(table: Table, aliases: Record<F
     text: (row, f) => (index[f] >= 0 ? cellText(row[index[f]]) : ''),
     number: (row, f) => (index[f] >= 0 && cellText(row[index[f]]) !== '' ? parseNumber(row[index[f]]) : null),
     ref: (i, f) => refOf(table, table.rowNumbers[i] ?? null, f !== undefined ? header[f] : null),
+    name: (row, f, i) => {
+      const text = index[f] >= 0 ? cellText(row[index[f]]) : '';
+      const bad = CONTROL.exec(text);
+      if (bad !== null) {
+        const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+        throw new ImportError(`the name holds the control character U+${code}${code === '0000' ? ' (NUL)' : ''}; names must be plain text. Is the file damaged or in another encoding?`, refOf(table, table.rowNumbers[i] ?? null, header[f]));
+      }
+      return text;
+    },
   };
 }
+
+/** C0 controls (tab and line breaks included), DEL and C1 controls: never part of a name. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export type SizeUnit = 'KiB' | 'MiB' | 'GiB' | 'TiB';
 

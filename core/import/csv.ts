@@ -3,6 +3,7 @@
  * stop at a limit), get records with their row numbers. Quoted fields may hold delimiters, quotes ("") and
  * line breaks. The delimiter (comma, semicolon, tab or pipe) is detected from the first line unless given.
  * Bounded: more rows, columns or characters per cell than the limits is an error naming the row, never a hang.
+ * A NUL character anywhere is an error naming its row and column (binary data is never imported as text).
  */
 
 export type CsvDelimiter = ',' | ';' | '\t' | '|';
@@ -11,13 +12,22 @@ export type CsvLimits = { maxRows: number; maxColumns: number; maxCellChars: num
 
 export const DEFAULT_CSV_LIMITS: CsvLimits = { maxRows: 2_000_000, maxColumns: 1000, maxCellChars: 100_000 };
 
+/**
+ * Rows of a file with one row per server, site or link (inventory, sites, links): 4x the 50k servers the engine
+ * plans, far below what a project file can hold. A larger file stops while it is read, not after.
+ */
+export const MAX_ESTATE_ROWS = 200_000;
+
 export class CsvLimitError extends Error {
   override name = 'CsvLimitError';
   /** 1-based row (record) number where the limit was passed. */
   readonly row: number;
-  constructor(message: string, row: number) {
+  /** 1-based column, when the problem is in one cell. */
+  readonly column: number | null;
+  constructor(message: string, row: number, column: number | null = null) {
     super(message);
     this.row = row;
+    this.column = column;
   }
 }
 
@@ -64,7 +74,7 @@ export function createCsvParser(options: { delimiter?: CsvDelimiter; limits?: Pa
   let lastWasCR = false;
 
   const endField = () => {
-    if (record.length >= limits.maxColumns) throw new CsvLimitError(`row ${recordNo} has more than ${limits.maxColumns} columns`, recordNo);
+    if (record.length >= limits.maxColumns) throw new CsvLimitError(`row ${recordNo} has more than ${limits.maxColumns} columns, the import limit`, recordNo, limits.maxColumns + 1);
     record.push(field);
     field = '';
     quoteSeen = false;
@@ -73,7 +83,7 @@ export function createCsvParser(options: { delimiter?: CsvDelimiter; limits?: Pa
     endField();
     const blank = record.length === 1 && record[0] === '' && !quoteSeen;
     if (!blank) {
-      if (records.length >= limits.maxRows) throw new CsvLimitError(`the file has more than ${limits.maxRows} rows`, recordNo);
+      if (records.length >= limits.maxRows) throw new CsvLimitError(`the file has more than ${limits.maxRows} rows, the import limit${limits.maxRows === MAX_ESTATE_ROWS ? ' for a file of servers or sites' : ''}`, recordNo);
       records.push(record);
       rowNumbers.push(recordNo);
     }
@@ -82,8 +92,11 @@ export function createCsvParser(options: { delimiter?: CsvDelimiter; limits?: Pa
   };
 
   const grow = (text: string, row: number, what: string) => {
+    if (text.includes('\0')) {
+      throw new CsvLimitError(`row ${row}, column ${record.length + 1}: a NUL character; this is binary data (or UTF-16 text without a byte-order mark), not CSV text`, row, record.length + 1);
+    }
     field += text;
-    if (field.length > limits.maxCellChars) throw new CsvLimitError(`row ${row}: ${what} is longer than ${limits.maxCellChars} characters${what === 'a quoted cell' ? ' (is a quote missing?)' : ''}`, row);
+    if (field.length > limits.maxCellChars) throw new CsvLimitError(`row ${row}: ${what} is longer than ${limits.maxCellChars} characters${what === 'a quoted cell' ? ' (is a quote missing?)' : ''}`, row, record.length + 1);
   };
 
   // Scans with charCodeAt and appends whole runs with slice: a few MB per 100 ms.

@@ -66,7 +66,7 @@ export function mapInventory(table: Table, mapping: Mapping): ImportResult {
   const servers: Server[] = [];
 
   table.rows.forEach((row, i) => {
-    const name = c.text(row, 'name');
+    const name = c.name(row, 'name', i);
     if (name === '') {
       count.rowsSkipped++;
       report.addGrouped('warning', 'missing-field', 'row without a server name: skipped', c.ref(i, 'name'));

@@ -55,7 +55,7 @@ export function readHosts(vHost: Table | undefined, vCluster: Table | undefined,
     const c = resolveColumns(vHost, VHOST);
     const count = report.table(vHost);
     vHost.rows.forEach((row, i) => {
-      const name = c.text(row, 'host');
+      const name = c.name(row, 'host', i);
       if (name === '') {
         count.rowsSkipped++;
         report.addGrouped('warning', 'skipped-row', 'vHost row without a host name: skipped', c.ref(i, 'host'));
@@ -93,7 +93,7 @@ export function readHosts(vHost: Table | undefined, vCluster: Table | undefined,
     const c = resolveColumns(vCluster, VCLUSTER);
     const count = report.table(vCluster);
     vCluster.rows.forEach((row, i) => {
-      const name = c.text(row, 'cluster');
+      const name = c.name(row, 'cluster', i);
       if (name === '') {
         count.rowsSkipped++;
         report.addGrouped('warning', 'skipped-row', 'vCluster row without a cluster name: skipped', c.ref(i, 'cluster'));

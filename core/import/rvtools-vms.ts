@@ -96,7 +96,7 @@ export function readVInfo(vInfo: Table, report: ReportBuilder): VmIndex {
     else if (/\b(mb|gb)\b/i.test(h)) report.add('info', 'unit-guess', `vInfo "${h}" read as ${unit} (older RVTools label binary units MB/GB) and converted to GiB`, [c.ref(-1, f)]);
   }
   vInfo.rows.forEach((row, i) => {
-    const name = c.text(row, 'vm');
+    const name = c.name(row, 'vm', i);
     const ref = c.ref(i);
     const skip = (message: string, column: VinfoField | undefined) => {
       count.rowsSkipped++;

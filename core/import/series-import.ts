@@ -2,7 +2,9 @@
  * Utilisation series in long format (server, timestamp, metric, value; one sample per row, any interval)
  * -> an hourly SeriesSet: each hour is the mean of the samples in it, hours without samples are NaN (gaps).
  * Timestamps with an offset are honoured; those without are wall-clock times in the chosen zone. The
- * timeline is at most MAX_SERIES_HOURS long: older samples are listed as skipped.
+ * timeline is at most MAX_SERIES_HOURS long: the window holding the most samples (the latest of equals) is
+ * kept, so a sample dated far from the others (a clock set to 2099) never moves the window off the real data;
+ * it is skipped with a warning naming its row, and samples just older than the window are listed as skipped.
  */
 import { emptySeries, MAX_SERIES_HOURS, type Metric } from '../model/series.ts';
 import { columnsOf, type Mapping } from './mapping.ts';
@@ -37,6 +39,29 @@ export function serverMatcher(servers: readonly ServerRef[]): (text: string) => 
     const k = text.trim().toLowerCase();
     return byId.get(k) ?? byName.get(k);
   };
+}
+
+/**
+ * The first and last sample hours of the MAX_SERIES_HOURS-hour window holding the most samples (rows with
+ * rowOf >= 0); of windows holding as many, the latest.
+ */
+function busiestWindow(hourOf: Float64Array, rowOf: Int32Array): { first: number; last: number } {
+  const perHour = new Map<number, number>();
+  for (let i = 0; i < hourOf.length; i++) if (rowOf[i] >= 0) perHour.set(hourOf[i], (perHour.get(hourOf[i]) ?? 0) + 1);
+  const hours = [...perHour.keys()].sort((a, b) => a - b);
+  let best = { first: hours[0], last: hours[0] };
+  let bestCount = -1;
+  let inWindow = 0;
+  let left = 0;
+  for (let right = 0; right < hours.length; right++) {
+    inWindow += perHour.get(hours[right]) ?? 0;
+    while (hours[right] - hours[left] >= MAX_SERIES_HOURS) inWindow -= perHour.get(hours[left++]) ?? 0;
+    if (inWindow >= bestCount) {
+      bestCount = inWindow;
+      best = { first: hours[left], last: hours[right] };
+    }
+  }
+  return best;
 }
 
 const METRIC_INDEX: Record<Metric, number> = { cpuPct: 0, memPct: 1, iops: 2, netMbps: 3 };
@@ -114,14 +139,15 @@ export function mapSeries(table: Table, mapping: Mapping, options: SeriesOptions
     return result;
   }
   let start = minHour;
+  let end = maxHour;
   if (maxHour - minHour + 1 > MAX_SERIES_HOURS) {
-    start = maxHour - MAX_SERIES_HOURS + 1;
-    report.add('info', 'assumption', `samples span ${maxHour - minHour + 1} hours; the series keep the last ${MAX_SERIES_HOURS} (5 weeks) from ${isoUtc(start * MS_PER_HOUR)}`, []);
+    ({ first: start, last: end } = busiestWindow(hourOf, rowOf));
+    report.add('info', 'assumption', `samples span ${maxHour - minHour + 1} hours; the series keep the ${MAX_SERIES_HOURS} hours (5 weeks) with the most samples, from ${isoUtc(start * MS_PER_HOUR)}`, []);
   }
-  const hours = Math.min(MAX_SERIES_HOURS, maxHour - minHour + 1);
+  const hours = end - start + 1;
   // Fractions (all values of a percentage metric at most 1) are read as 0..1 and scaled to percent.
   const maxByMetric = [0, 0, 0, 0];
-  for (let i = 0; i < n; i++) if (rowOf[i] >= 0 && hourOf[i] >= start) maxByMetric[metricOfRow[i]] = Math.max(maxByMetric[metricOfRow[i]], valueOf[i]);
+  for (let i = 0; i < n; i++) if (rowOf[i] >= 0 && hourOf[i] >= start && hourOf[i] <= end) maxByMetric[metricOfRow[i]] = Math.max(maxByMetric[metricOfRow[i]], valueOf[i]);
   const scale = [1, 1, 1, 1];
   for (const m of [0, 1]) {
     if (maxByMetric[m] > 0 && maxByMetric[m] <= 1) {
@@ -136,6 +162,10 @@ export function mapSeries(table: Table, mapping: Mapping, options: SeriesOptions
     if (rowOf[i] < 0) continue;
     const m = metricOfRow[i];
     const v = valueOf[i] * scale[m];
+    if (hourOf[i] > end || hourOf[i] < start - MAX_SERIES_HOURS) {
+      skip(i, 'warning', 'bad-value', `time stamp far from the other samples (outside the ${MAX_SERIES_HOURS}-hour window that holds most of them; a wrong clock or year?): row skipped`, 'timestamp');
+      continue;
+    }
     if (hourOf[i] < start) {
       skip(i, 'info', 'skipped-row', `sample older than the ${MAX_SERIES_HOURS}-hour window: skipped`, 'timestamp');
       continue;

@@ -21,7 +21,7 @@ export function mapSites(table: Table, mapping: Mapping): ImportResult {
   const sites: UserSite[] = [];
   const ids = new Set<string>();
   table.rows.forEach((row, i) => {
-    const name = c.text(row, 'name');
+    const name = c.name(row, 'name', i);
     if (name === '') {
       count.rowsSkipped++;
       report.addGrouped('warning', 'missing-field', 'site row without a name: skipped', c.ref(i, 'name'));

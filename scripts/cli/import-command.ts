@@ -1,7 +1,8 @@
 /**
  * `cwb import FILE... --out PROJECT.cwb`: build a project from RVTools exports and CSVs (or add them to an
  * existing one with --into), print the data-quality report, write the .cwb.
- * Exit codes: 0 done, 2 usage error, 3 an input cannot be imported (the message names file, sheet, row), 1 other.
+ * Exit codes: 0 done, 2 usage error, 3 the import failed (the message names file, sheet, row and column where
+ * there are ones).
  */
 import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -144,7 +145,8 @@ export async function importCommand(argv: string[], io: Io = processIo, now: () 
       io.stderr(`cwb import: ${e.message}\n`);
       return 3;
     }
-    io.stderr(`cwb import: unexpected failure: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
+    // importFiles names the file of any failure while reading; what is left is building or writing the project.
+    io.stderr(`cwb import: cannot build or write ${args.out}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 3;
   }
 }

@@ -126,7 +126,7 @@ describe('readers on mutated files', () => {
       const big = path.join(dir, 'big.csv');
       await writeFile(big, 'a\n'.repeat(1000));
       await expect(readCsv(big, { maxBytes: 100 })).rejects.toThrow(/big\.csv: the file is 2\.0 KB, above the import limit of 100 bytes/);
-      await expect(readCsv(big, { limits: { maxRows: 10 } })).rejects.toThrow(/big\.csv: the file has more than 10 rows/);
+      await expect(readCsv(big, { limits: { maxRows: 10 } })).rejects.toThrow(/big\.csv, row 11: the file has more than 10 rows/);
       const empty = path.join(dir, 'empty.csv');
       await writeFile(empty, '');
       await expect(readCsv(empty)).rejects.toThrow(/empty\.csv: the file is empty/);

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Project } from '../../../core/model/project.ts';
 import { applyMapping, type ApplyContext } from '../../../core/import/apply.ts';
+import { MAX_ESTATE_ROWS } from '../../../core/import/csv.ts';
 import { ImportError } from '../../../core/import/errors.ts';
 import { guessKind, guessMapping, type ImportKind, type Mapping, type MappingGuess } from '../../../core/import/mapping.ts';
 import { mergeImport } from '../../../core/import/merge.ts';
@@ -95,7 +96,7 @@ async function runJob(job: Job, project: Project | null, options: ImportFilesOpt
     const first = csvKindSheet(sheets);
     if (!first) throw new ImportError(`${path.basename(file)}: the workbook has no sheets`);
     read = { table: first, warnings: [] };
-  } else read = await readCsv(file, { maxBytes });
+  } else read = await readCsv(file, { maxBytes, limits: job.kind === 'series' || job.kind === 'flows' ? {} : { maxRows: MAX_ESTATE_ROWS } });
   const mapping = options.mappings?.[file] ?? guessMapping(job.kind, read.table.headers);
   const context = { ...contextOf(project), timeZone: options.timeZone };
   return addWarnings(applyMapping(job.kind, read.table, mapping, context), [read]);
@@ -133,16 +134,27 @@ export async function planImport(paths: readonly string[], options: Pick<ImportF
   return jobs.sort((a, b) => a.order - b.order);
 }
 
+/** Any failure while importing `paths` as an ImportError that names them (a limit of the runtime included). */
+function namedFailure(e: unknown, paths: readonly string[]): ImportError {
+  if (e instanceof ImportError) return e;
+  const why = e instanceof RangeError && /string length|array length|allocation/i.test(e.message) ? `too large to import (${e.message}); split the file` : e instanceof Error ? e.message : String(e);
+  return new ImportError(`${paths.map((p) => path.basename(p)).join(', ')}: cannot import: ${why}`);
+}
+
 export async function importFiles(paths: readonly string[], options: ImportFilesOptions = {}): Promise<{ project: Project; report: QualityReport }> {
   if (paths.length === 0) throw new ImportError('no files to import');
-  const jobs = await planImport(paths, options);
+  const jobs = await planImport(paths, options).catch((e: unknown) => Promise.reject(namedFailure(e, paths)));
   let project: Project | null = options.base ?? null;
   const reports: QualityReport[] = [];
   for (const job of jobs) {
-    const result = await runJob(job, project, options);
-    const merged = mergeImport(project, result, { name: options.name, seriesStartUtc: options.seriesStartUtc });
-    project = merged.project;
-    reports.push(merged.report);
+    try {
+      const result = await runJob(job, project, options);
+      const merged = mergeImport(project, result, { name: options.name, seriesStartUtc: options.seriesStartUtc });
+      project = merged.project;
+      reports.push(merged.report);
+    } catch (e) {
+      throw namedFailure(e, job.paths);
+    }
   }
   if (project === null) throw new ImportError('nothing was imported');
   return { project, report: combineReports(reports) };

@@ -1,12 +1,14 @@
 /**
  * CSV file -> Table, streamed: the file is read in chunks into the incremental parser (core/import/csv.ts),
- * refused above a size limit, and rejected early when it is binary. UTF-8 (with or without BOM) and UTF-16
- * with a BOM (Excel's "Unicode text") are read.
+ * refused above a size limit, and rejected early when it is binary. The text encoding is detected while
+ * reading (core/import/encoding.ts): UTF-8, UTF-16 LE/BE with a BOM (Excel's "Unicode text"), or Windows-1252
+ * when the bytes are not UTF-8 (with a warning naming the file); a file that is none of these is refused.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { createCsvParser, parseCsv, CsvLimitError, type CsvLimits } from '../../../core/import/csv.ts';
+import { createStreamDecoder, EncodingError, type StreamDecoder } from '../../../core/import/encoding.ts';
 import { ImportError } from '../../../core/import/errors.ts';
 import type { RowRef, Table } from '../../../core/import/table.ts';
 import { checkSize } from './read-xlsx.ts';
@@ -32,21 +34,23 @@ export async function readCsv(file: string, options: CsvReadOptions = {}): Promi
   const sheet = options.sheet ?? null;
   await checkSize(file, options.maxBytes ?? DEFAULT_MAX_CSV_BYTES, name);
   const head = await sniff(file);
-  let encoding: BufferEncoding = 'utf8';
-  if (head[0] === 0xff && head[1] === 0xfe) encoding = 'utf16le';
-  else if (head[0] === 0xfe && head[1] === 0xff) throw new ImportError(`${name}: UTF-16 big-endian text is not supported; save the file as UTF-8 CSV`);
-  else if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03) throw new ImportError(`${name}: this is a zip archive (an xlsx workbook?), not a CSV text file`);
-  else if (head.includes(0)) throw new ImportError(`${name}: binary content, not a CSV text file`);
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03) throw new ImportError(`${name}: this is a zip archive (an xlsx workbook?), not a CSV text file`);
+  const utf16Bom = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (!utf16Bom && head.includes(0)) throw new ImportError(`${name}: binary content (NUL bytes), or UTF-16 text without a byte-order mark; not a CSV text file`);
   const parser = createCsvParser({ limits: options.limits });
+  const decoder = createStreamDecoder();
   try {
-    const stream = createReadStream(file, { encoding, highWaterMark: 1 << 20 });
-    for await (const chunk of stream) parser.push(typeof chunk === 'string' ? chunk : String(chunk));
+    const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+    for await (const chunk of stream) parser.push(decoder.push(chunk as Buffer));
+    parser.push(decoder.end());
   } catch (e) {
-    if (e instanceof CsvLimitError) throw new ImportError(`${name}: ${e.message}`, { file: name, sheet, row: e.row, column: null });
-    throw new ImportError(`${name}: cannot read the file (${e instanceof Error ? e.message : String(e)})`);
+    throw readFailure(e, name, sheet, decoder);
   }
   const parsed = parser.end();
   const warnings: CsvRead['warnings'] = parsed.problems.map((p) => ({ message: p.message, at: { file: name, sheet, row: p.row, column: null } }));
+  if (decoder.guessed()) {
+    warnings.unshift({ message: `${name} is not UTF-8: read as Windows-1252 (Latin-1); check accented names, or save the file as UTF-8 CSV`, at: { file: name, sheet, row: null, column: null } });
+  }
   if (parsed.records.length === 0) throw new ImportError(`${name}: the file is empty (no header row)`);
   const headers = parsed.records[0].map((h) => h.trim());
   const rows = parsed.records.slice(1);
@@ -59,10 +63,21 @@ export async function readCsv(file: string, options: CsvReadOptions = {}): Promi
   return { table: { file: name, sheet, headers, rows, rowNumbers }, warnings };
 }
 
+/** A failure while reading as an ImportError naming the file, row and column where known. */
+function readFailure(e: unknown, name: string, sheet: string | null, decoder: StreamDecoder): ImportError {
+  if (e instanceof CsvLimitError) return new ImportError(e.message, { file: name, sheet, row: e.row, column: e.column === null ? null : `#${e.column}` });
+  if (e instanceof EncodingError) return new ImportError(`${e.message} (read as ${decoder.encoding()})`, { file: name, sheet, row: null, column: null });
+  return new ImportError(`${name}: cannot read the file (${e instanceof Error ? e.message : String(e)})`);
+}
+
 /** The header row only (from the first 64 KB), to guess what a CSV holds before reading it all. */
-export async function readCsvHeaders(file: string): Promise<string[]> {
+export async function readCsvHeaders(file: string, displayName = path.basename(file)): Promise<string[]> {
   const head = await sniff(file, 65_536);
-  const text = head[0] === 0xff && head[1] === 0xfe ? head.toString('utf16le') : head.toString('utf8');
-  const parsed = parseCsv(text, { limits: { maxRows: 100_000 } });
-  return (parsed.records[0] ?? []).map((h) => h.trim());
+  const decoder = createStreamDecoder();
+  try {
+    const parsed = parseCsv(decoder.push(head), { limits: { maxRows: 100_000 } });
+    return (parsed.records[0] ?? []).map((h) => h.trim());
+  } catch (e) {
+    throw readFailure(e, displayName, null, decoder);
+  }
 }

@@ -6,13 +6,16 @@
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { DEFAULT_CSV_LIMITS, type CsvLimits } from '../../../core/import/csv.ts';
 import { ImportError } from '../../../core/import/errors.ts';
+import { columnName } from '../../../core/export/xlsx.ts';
 import type { Cell, Table } from '../../../core/import/table.ts';
 
 export const DEFAULT_MAX_XLSX_BYTES = 100 * 1024 * 1024;
-export const DEFAULT_MAX_SHEET_ROWS = 1_000_000;
+/** The same limits as a CSV (rows, columns, characters per cell), checked row by row as the sheet is read. */
+export const DEFAULT_MAX_SHEET_ROWS = DEFAULT_CSV_LIMITS.maxRows;
 
-export type XlsxOptions = { maxBytes?: number; maxRows?: number; timeoutMs?: number; displayName?: string };
+export type XlsxOptions = { maxBytes?: number; maxRows?: number; limits?: Partial<CsvLimits>; timeoutMs?: number; displayName?: string };
 
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -49,20 +52,27 @@ export function cellValue(v: unknown): Cell {
   return String(v);
 }
 
-function sheetToTable(ws: ExcelJS.Worksheet, file: string, maxRows: number): Table {
+function sheetToTable(ws: ExcelJS.Worksheet, file: string, limits: CsvLimits): Table {
+  const maxRows = limits.maxRows;
+  const at = (row: number, column: number | null) => ({ file, sheet: ws.name, row, column: column === null ? null : columnName(column - 1) });
   let headers: string[] | null = null;
   const rows: Cell[][] = [];
   const rowNumbers: number[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const raw = Array.isArray(row.values) ? row.values : [];
     const cells: Cell[] = [];
-    for (let c = 1; c < raw.length; c++) cells.push(cellValue(raw[c]));
+    if (raw.length - 1 > limits.maxColumns) throw new ImportError(`more than ${limits.maxColumns} columns, the import limit`, at(rowNumber, limits.maxColumns + 1));
+    for (let c = 1; c < raw.length; c++) {
+      const v = cellValue(raw[c]);
+      if (typeof v === 'string' && v.length > limits.maxCellChars) throw new ImportError(`a cell is longer than ${limits.maxCellChars} characters, the import limit`, at(rowNumber, c));
+      cells.push(v);
+    }
     if (cells.every((c) => c === null || String(c).trim() === '')) return;
     if (headers === null) {
       headers = cells.map((c) => (c === null ? '' : String(c).trim()));
       return;
     }
-    if (rows.length >= maxRows) throw new ImportError(`${file}, sheet ${ws.name}: more than ${maxRows} rows, above the import limit`);
+    if (rows.length >= maxRows) throw new ImportError(`more than ${maxRows} rows, above the import limit`, at(rowNumber, null));
     rows.push(cells);
     rowNumbers.push(rowNumber);
   });
@@ -100,6 +110,6 @@ export async function readXlsx(file: string, options: XlsxOptions = {}): Promise
   } finally {
     clearTimeout(timer);
   }
-  const maxRows = options.maxRows ?? DEFAULT_MAX_SHEET_ROWS;
-  return wb.worksheets.map((ws) => sheetToTable(ws, name, maxRows));
+  const limits = { ...DEFAULT_CSV_LIMITS, ...options.limits, maxRows: options.maxRows ?? options.limits?.maxRows ?? DEFAULT_MAX_SHEET_ROWS };
+  return wb.worksheets.map((ws) => sheetToTable(ws, name, limits));
 }
