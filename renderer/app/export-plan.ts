@@ -53,7 +53,8 @@ export async function exportPlan(deps: ExportPlanDeps, estate: Estate, plan: Pla
     path = await ask(deps.dialogs, 'fileBrowser', { mode: 'save', suggestedName: file.suggestedName });
     if (path === null) return null;
   }
-  const r = await deps.host.exportWrite({ suggestedName: file.suggestedName, bytes: file.bytes, path });
+  // A path from the file browser: it asked before replacing an existing file.
+  const r = await deps.host.exportWrite({ suggestedName: file.suggestedName, bytes: file.bytes, path, replace: path !== null });
   if (r.ok) return r.value;
   if (r.error.code !== 'cancelled') await ask(deps.dialogs, 'error', { title, message: r.error.message });
   return null;
