@@ -36,6 +36,9 @@ export type ImportFilesOptions = {
   seriesStartUtc?: string;
 };
 
+/** Kinds with one row per server, site or link: their files stop at MAX_ESTATE_ROWS (series and flows do not). */
+const ESTATE_KINDS: ReadonlySet<FileKind> = new Set(['inventory', 'sites', 'links']);
+
 type Job = { order: number; kind: FileKind; paths: string[] };
 const ORDER: Record<FileKind, number> = { rvtools: 0, inventory: 1, sites: 2, links: 3, series: 4, getstat: 4, perfmon: 4, sar: 4, wide: 4, flows: 5 };
 
@@ -98,7 +101,7 @@ async function runJob(job: Job, project: Project | null, options: ImportFilesOpt
     const first = csvKindSheet(sheets);
     if (!first) throw new ImportError(`${path.basename(file)}: the workbook has no sheets`);
     read = { table: first, warnings: [] };
-  } else read = await readCsv(file, { maxBytes, limits: job.kind === 'series' || job.kind === 'flows' ? {} : { maxRows: MAX_ESTATE_ROWS } });
+  } else read = await readCsv(file, { maxBytes, limits: ESTATE_KINDS.has(job.kind) ? { maxRows: MAX_ESTATE_ROWS } : {} });
   const mapping = options.mappings?.[file] ?? guessMapping(job.kind, read.table.headers);
   const context = { ...contextOf(project), timeZone: options.timeZone };
   return addWarnings(applyMapping(job.kind, read.table, mapping, context), [read]);
