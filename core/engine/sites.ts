@@ -11,7 +11,7 @@
 import { type EngineContext, type SiteModel, siteModel } from './context.ts';
 import { placementGroupsIter } from './site-groups.ts';
 import { PER_ENTRY, relay, WorkMeter } from '../util/slices.ts';
-import { RACK_UNITS_PER_RACK, type PlacementReason, type Violation } from './plan.ts';
+import { DIMENSIONS, RACK_UNITS_PER_RACK, type PlacementReason, type Violation } from './plan.ts';
 import { serverSitesIter } from './site-rules.ts';
 import { DIMS, type Sizing } from './sizing.ts';
 import { latencyBetween } from './topology.ts';
@@ -24,6 +24,9 @@ export const FACILITY_SLACK = 1.1;
  * while another kept site has room.
  */
 export const FACILITY_ROOM = 1.3;
+/** A figure for a message: whole numbers above 10, else up to 2 decimals. */
+const fig = (x: number): string => (Math.abs(x) >= 10 ? String(Math.round(x)) : String(Math.round(x * 100) / 100));
+
 /** Soft-cost weight of migration: Mbps-equivalents per server per ms of source-to-target latency. */
 export const MIGRATION_WEIGHT = 0.1;
 
@@ -70,11 +73,18 @@ export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<nu
     if (i === undefined) continue;
     const s = servers[i];
     const target = pin.dataCentreId ?? s.dataCentreId;
+    if (!ctx.kept.includes(target)) {
+      // A closed site has no hosts: the server is unplaced for that reason, never "placed" there on 0 hosts.
+      reason[i] = 'unplaced';
+      detail[i] = `pinned to ${target}, which the scenario closes`;
+      blockedBy.set(i, [`pinned to ${target}, which the scenario does not keep (closed): unpin it or keep ${target}`]);
+      violations.push({ kind: 'pin', serverIds: [s.id], message: `${s.id} is pinned to ${target}, which the scenario does not keep` });
+      continue;
+    }
     site[i] = target;
     reason[i] = 'pinned';
     detail[i] = `pinned to ${target}${pin.hostLabel ? ` host ${pin.hostLabel}` : ''}`;
     if (!models.has(target)) models.set(target, siteModel(ctx.estate, ctx.scenario, rules, target));
-    if (!ctx.kept.includes(target)) violations.push({ kind: 'pin', serverIds: [s.id], message: `${s.id} is pinned to ${target}, which the scenario does not keep` });
     if (!rulesOf[i].byZone.includes(target) && ctx.kept.includes(target)) violations.push({ kind: 'zone', serverIds: [s.id], message: `${s.id} is pinned to ${target}, outside the residency of zone ${s.zoneId}` });
     else if (!rulesOf[i].allowed.includes(target) && rulesOf[i].byZone.includes(target)) violations.push({ kind: 'latency', serverIds: [s.id], message: `${s.id} is pinned to ${target}, beyond its application's user latency budget` });
   }
@@ -134,6 +144,27 @@ export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<nu
       need = Math.max(need, Math.ceil(mx / sm.capacity[k]));
     }
     return Math.ceil(need * slack) + (rules.nPlusOne ? 1 : 0);
+  };
+  /** Why one host at `d` cannot hold a member on its own (headroom or a small model), with figures; else null. */
+  const hostTooSmall = (members: readonly number[], d: string): string | null => {
+    const sm = models.get(d);
+    if (!sm) return null;
+    for (const m of members) {
+      if (!servers[m].virtualisable) continue;
+      for (let k = 0; k < DIMS; k++) {
+        const need = sizing.peak[m * DIMS + k];
+        if (need <= sm.capacity[k]) continue;
+        const dim = DIMENSIONS[k];
+        const headroom = rules.headroomPct[dim];
+        const room = headroom > 0 ? ` after ${headroom}% headroom` : '';
+        const cause = headroom >= 100 ? `: ${headroom}% ${dim} headroom leaves no room on any host` : '';
+        return `host too small at ${d}: ${servers[m].id} needs ${fig(need)} ${dim} at peak, one ${sm.model.id} host offers ${fig(sm.capacity[k])}${room}${cause}`;
+      }
+      if (servers[m].cores > sm.vcpuLimit) {
+        return `host too small at ${d}: ${servers[m].id} has ${servers[m].cores} vCPUs, one ${sm.model.id} host allows ${fig(sm.vcpuLimit)} (${sm.model.cores} cores x ${rules.cpuOvercommit} overcommit)`;
+      }
+    }
+    return null;
   };
   const facilityOk = (d: string, quick = false, slack = FACILITY_SLACK): boolean => {
     const dc = dcById.get(d);
@@ -231,6 +262,8 @@ export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<nu
     if (p >= 0) return `DR partner ${servers[p].id} is at ${d}`;
     if (!tierLatencyOk(gi, d)) return `tier latency budget to the rest of the application rules out ${d}`;
     const members = groups[gi].members;
+    const tooSmall = hostTooSmall(members, d);
+    if (tooSmall !== null) return tooSmall;
     applyCheap(members, d, 1);
     let ok = facilityOk(d, true, slack);
     if (!ok) {

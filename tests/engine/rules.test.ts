@@ -208,7 +208,7 @@ describe('engine rules (hand-checked small estates)', () => {
     expect(plan.cost.total).toBe(plan.cost.hostPurchase + plan.hostsUsed * 10 * 60 + plan.cost.licenceTotal);
   });
 
-  it('pins: to a site, to a host label, and a pin to a closed site is honoured and reported', () => {
+  it('pins: to a site, to a host label, and a pin to a closed site is unplaced and reported', () => {
     const servers = [server('p1'), server('p2'), server('p3'), server('free')];
     const plan = run(project(estate({
       servers,
@@ -217,7 +217,7 @@ describe('engine rules (hand-checked small estates)', () => {
     const a = byServer(plan);
     expect(a.get('p1')).toMatchObject({ targetDataCentreId: 'dc-b', reason: 'pinned' });
     expect(a.get('p2')).toMatchObject({ targetDataCentreId: 'dc-a', hostLabel: 'dc-a-h007' });
-    expect(a.get('p3')?.targetDataCentreId).toBe('dc-c');
+    expect(a.get('p3')).toMatchObject({ targetDataCentreId: null, reason: 'unplaced' });
     expect(plan.violations.filter((v) => v.kind === 'pin').map((v) => v.serverIds)).toEqual([['p3']]);
   });
 
