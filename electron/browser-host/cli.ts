@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,6 +41,12 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
+/** dist/electron/import-worker.mjs when built (npm run build), else undefined: bundled at first import. */
+function prebuiltImportWorker(appRoot: string): string | undefined {
+  const file = join(appRoot, 'dist', 'electron', 'import-worker.mjs');
+  return existsSync(file) ? file : undefined;
+}
+
 /** Run browser mode until SIGINT/SIGTERM. `appRoot` holds dist/renderer and resources/. */
 export async function runBrowserHost(argv: string[], appRoot: string, appVersion: string): Promise<void> {
   const options = parseCliOptions(argv);
@@ -52,6 +59,7 @@ export async function runBrowserHost(argv: string[], appRoot: string, appVersion
     io: defaultProjectIo(),
     port: options.port,
     appVersion,
+    imports: { workerPath: prebuiltImportWorker(appRoot) },
   });
   console.log(`Consolidation Workbench (browser mode): ${host.url}`);
   console.log(`Files: ${options.filesRoot}   Data: ${options.dataDir}   (Ctrl+C to stop)`);

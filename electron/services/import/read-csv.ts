@@ -13,7 +13,14 @@ import { checkSize } from './read-xlsx.ts';
 
 export const DEFAULT_MAX_CSV_BYTES = 256 * 1024 * 1024;
 
-export type CsvReadOptions = { maxBytes?: number; limits?: Partial<CsvLimits>; displayName?: string; sheet?: string | null };
+export type CsvReadOptions = {
+  maxBytes?: number;
+  limits?: Partial<CsvLimits>;
+  displayName?: string;
+  sheet?: string | null;
+  /** Called after each chunk with the lines read so far (progress). */
+  onRows?: (rows: number) => void;
+};
 export type CsvRead = { table: Table; warnings: { message: string; at: RowRef }[] };
 
 async function sniff(file: string, bytes = 4096): Promise<Buffer> {
@@ -40,7 +47,15 @@ export async function readCsv(file: string, options: CsvReadOptions = {}): Promi
   const parser = createCsvParser({ limits: options.limits });
   try {
     const stream = createReadStream(file, { encoding, highWaterMark: 1 << 20 });
-    for await (const chunk of stream) parser.push(typeof chunk === 'string' ? chunk : String(chunk));
+    let lines = 0;
+    for await (const chunk of stream) {
+      const text = typeof chunk === 'string' ? chunk : String(chunk);
+      parser.push(text);
+      if (options.onRows) {
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+        options.onRows(lines);
+      }
+    }
   } catch (e) {
     if (e instanceof CsvLimitError) throw new ImportError(`${name}: ${e.message}`, { file: name, sheet, row: e.row, column: null });
     throw new ImportError(`${name}: cannot read the file (${e instanceof Error ? e.message : String(e)})`);
