@@ -56,8 +56,6 @@ export type AppInfo = {
   /** Browser mode: the folder its file browser is limited to. */
   filesRoot: string | null;
   platform: string;
-  /** Sample project the app opens on first start. */
-  samplePath: string;
 };
 
 /** Errors the host reports: a code the UI can act on and a message a consultant can read. */

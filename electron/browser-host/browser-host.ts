@@ -16,6 +16,8 @@ export type BrowserHostOptions = {
   token?: string;
   appName?: string;
   appVersion?: string;
+  /** Slow-body limit (default BODY_TIMEOUT_MS). */
+  bodyTimeoutMs?: number;
   /** Import workers: the prebuilt bundle (dist/electron/import-worker.mjs) and a heap ceiling. */
   imports?: Omit<ImportRunnerOptions, 'onProgress'>;
 };
@@ -31,7 +33,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   const imports = createImportRunner(options.imports);
   const dispatch = createDispatch(createHostServices(platform, options.io, undefined, imports));
-  const server = await startBrowserHostServer({ dispatch, staticDir: options.staticDir, port: options.port, token: options.token });
+  const server = await startBrowserHostServer({ dispatch, staticDir: options.staticDir, port: options.port, token: options.token, bodyTimeoutMs: options.bodyTimeoutMs });
   return {
     ...server,
     async close() {

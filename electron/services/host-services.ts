@@ -194,7 +194,7 @@ export function createHostServices(
         host: platform.host,
         filesRoot: platform.filesRoot,
         platform: platform.platform,
-        samplePath: platform.samplePath,
+        // never a path of the installation (the sample's path would reveal it)
       };
     },
     async filesList({ dir, extensions }) {

@@ -44,7 +44,7 @@ function setup(options: { run?: 'ok' | 'fail'; browser?: boolean; pending?: Prom
           : { ok: true, value: { bytes: codec.bytesOf(merged), report: REPORT, reportText: formatReport(REPORT) } },
     },
   });
-  const flow = createImportFlow({ host: host.api, store, codec, now: () => new Date('2026-11-23T02:00:00Z'), appInfo: () => ({ name: 'CW', version: '0.1.0', host: options.browser ? 'browser' : 'electron', filesRoot: null, platform: 'linux', samplePath: '' }) });
+  const flow = createImportFlow({ host: host.api, store, codec, now: () => new Date('2026-11-23T02:00:00Z'), appInfo: () => ({ name: 'CW', version: '0.1.0', host: options.browser ? 'browser' : 'electron', filesRoot: null, platform: 'linux' }) });
   return { flow, store, host, base, merged, codec };
 }
 

@@ -85,7 +85,7 @@ export function fakeHost(options: FakeHostOptions) {
     exportPdf: async (a) => (rec('exportPdf', a), ok(null)),
     appInfo: async (a) => (
       rec('appInfo', a),
-      ok({ name: 'Consolidation Workbench', version: '0.1.0', host: options.host ?? 'electron', filesRoot: '/data', platform: 'linux', samplePath: '/res/sample.cwb' })
+      ok({ name: 'Consolidation Workbench', version: '0.1.0', host: options.host ?? 'electron', filesRoot: '/data', platform: 'linux' })
     ),
     filesList: async (a) => {
       rec('filesList', a);
