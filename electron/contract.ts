@@ -34,6 +34,19 @@ export type ImportPreview = {
 
 export type ImportRunResult = { bytes: Uint8Array; report: QualityReport; reportText: string };
 
+/** Where a running import is (importProgress event, importStatus call): rows read so far, per file. */
+export type ImportProgress = {
+  jobId: string;
+  /** 'preview' or 'run'; 'merging' once every file is read. */
+  phase: 'preview' | 'reading' | 'merging';
+  /** The file being read (base name), or null. */
+  file: string | null;
+  /** Rows read from `file` so far. */
+  rows: number;
+  /** Rows read from all files so far. */
+  totalRows: number;
+};
+
 export type RecoveryInfo = { file: FileRef | null; savedAt: string; recoveryPath: string };
 
 export type AppInfo = {
@@ -43,8 +56,6 @@ export type AppInfo = {
   /** Browser mode: the folder its file browser is limited to. */
   filesRoot: string | null;
   platform: string;
-  /** Sample project the app opens on first start. */
-  samplePath: string;
 };
 
 /** Errors the host reports: a code the UI can act on and a message a consultant can read. */
@@ -82,6 +93,7 @@ const ImportMapping = z.object({
   // Field names, or "col:<header>" per data column of a wide series CSV (up to the CSV reader's 1000 columns).
   columns: z.record(z.string().min(1).max(1100), z.string().max(1100).nullable()).refine((c) => Object.keys(c).length <= 1001, 'at most 1001 fields'),
 });
+const JobId = z.string().min(1).max(64);
 const TimeZone = z.string().min(1).max(64).refine(isKnownTimeZone, 'not a known IANA time zone');
 
 /**
@@ -118,7 +130,7 @@ export const HostCalls = {
    * The mapping step of File > Import: what each file holds and the proposed column mapping. paths null = ask
    * the user (Electron: a native multi-select dialog for .xlsx / .csv); `kinds` overrides the detected kind.
    */
-  importPreview: z.object({ paths: ImportPaths.nullable(), kinds: perPath(z.enum(IMPORT_FILE_KINDS)).optional() }),
+  importPreview: z.object({ paths: ImportPaths.nullable(), kinds: perPath(z.enum(IMPORT_FILE_KINDS)).optional(), jobId: JobId.optional() }),
   /**
    * Import the files into `base` (the current project's .cwb bytes; null = a fresh project) with the confirmed
    * kinds and mappings; the result is the merged project's bytes and the data-quality report.
@@ -130,7 +142,13 @@ export const HostCalls = {
     /** Zone of time stamps without an offset; default UTC. */
     timeZone: TimeZone.optional(),
     base: Bytes.nullable(),
+    /** Names the run for importProgress events, importStatus and importCancel (chosen by the renderer). */
+    jobId: JobId.optional(),
   }),
+  /** Stop a running import (its worker is terminated); false when no such job runs. */
+  importCancel: z.object({ jobId: JobId }),
+  /** The latest progress of a running import (browser mode polls this; Electron also pushes importProgress). */
+  importStatus: z.object({ jobId: JobId }),
   /**
    * Write an export (CSV, .xlsx, PNG, SVG) where the user chooses. The kind is the suggested name's extension and
    * the file must have it (no dotfiles, no new folders, never a .cwb). An existing file needs `replace` (the user
@@ -167,6 +185,8 @@ export type HostReturns = {
   recoveryDiscard: null;
   importPreview: ImportPreview[];
   importRun: ImportRunResult;
+  importCancel: boolean;
+  importStatus: ImportProgress | null;
   exportWrite: FileRef;
   exportPdf: FileRef | null;
   appInfo: AppInfo;
@@ -200,6 +220,8 @@ export type HostEvents = {
   /** The host wants to close the window and there are unsaved changes: the renderer asks the user, then
    * calls windowConfirmClose. */
   closeRequest: Record<string, never>;
+  /** A running import read more rows (at most every 100 ms per import). */
+  importProgress: ImportProgress;
 };
 export type HostEventName = keyof HostEvents;
 
@@ -217,7 +239,7 @@ export type HostApi = { [K in HostCallName]: (args: HostCallArgs<K>) => Promise<
 
 /** Names of every call and event, for hosts that register handlers and tests that check coverage. */
 export const HOST_CALL_NAMES = Object.keys(HostCalls) as HostCallName[];
-export const HOST_EVENT_NAMES = ['menuCommand', 'fileOpenRequest', 'closeRequest'] as const satisfies readonly HostEventName[];
+export const HOST_EVENT_NAMES = ['menuCommand', 'fileOpenRequest', 'closeRequest', 'importProgress'] as const satisfies readonly HostEventName[];
 export const eventMethod = <E extends HostEventName>(e: E): EventMethod<E> =>
   `on${e[0].toUpperCase()}${e.slice(1)}` as EventMethod<E>;
 

@@ -41,6 +41,8 @@ export const api = {
   recoveryDiscard: call('recoveryDiscard'),
   importPreview: call('importPreview'),
   importRun: call('importRun'),
+  importCancel: call('importCancel'),
+  importStatus: call('importStatus'),
   exportWrite: call('exportWrite'),
   exportPdf: call('exportPdf'),
   appInfo: call('appInfo'),
@@ -50,6 +52,7 @@ export const api = {
   onMenuCommand: subscribe('menuCommand'),
   onFileOpenRequest: subscribe('fileOpenRequest'),
   onCloseRequest: subscribe('closeRequest'),
+  onImportProgress: subscribe('importProgress'),
 } satisfies HostApi;
 
 contextBridge.exposeInMainWorld('cwb', api);

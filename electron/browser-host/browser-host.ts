@@ -1,5 +1,6 @@
 import { createDispatch } from '../services/dispatch.ts';
 import { createHostServices } from '../services/host-services.ts';
+import { createImportRunner, type ImportRunnerOptions } from '../services/import/import-runner.ts';
 import type { ProjectIo } from '../services/project-io.ts';
 import { browserPlatform } from './browser-platform.ts';
 import { startBrowserHostServer, type BrowserHostServer } from './server.ts';
@@ -15,6 +16,10 @@ export type BrowserHostOptions = {
   token?: string;
   appName?: string;
   appVersion?: string;
+  /** Slow-body limit (default BODY_TIMEOUT_MS). */
+  bodyTimeoutMs?: number;
+  /** Import workers: the prebuilt bundle (dist/electron/import-worker.mjs) and a heap ceiling. */
+  imports?: Omit<ImportRunnerOptions, 'onProgress'>;
 };
 
 /** Browser mode, composed: the shared host services behind the HTTP server. */
@@ -26,6 +31,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     appName: options.appName ?? 'Consolidation Workbench',
     appVersion: options.appVersion ?? '0.0.0',
   });
-  const dispatch = createDispatch(createHostServices(platform, options.io));
-  return startBrowserHostServer({ dispatch, staticDir: options.staticDir, port: options.port, token: options.token });
+  const imports = createImportRunner(options.imports);
+  const dispatch = createDispatch(createHostServices(platform, options.io, undefined, imports));
+  const server = await startBrowserHostServer({ dispatch, staticDir: options.staticDir, port: options.port, token: options.token, bodyTimeoutMs: options.bodyTimeoutMs });
+  return {
+    ...server,
+    async close() {
+      await Promise.all([imports.stopAll(), server.close()]);
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,6 +41,15 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
+/** dist/electron/import-worker.mjs when built (npm run build), else undefined: bundled at first import. */
+function prebuiltImportWorker(appRoot: string): string | undefined {
+  const file = join(appRoot, 'dist', 'electron', 'import-worker.mjs');
+  return existsSync(file) ? file : undefined;
+}
+
+/** How long SIGINT/SIGTERM waits for a clean close before the process exits anyway. */
+export const STOP_GRACE_MS = 1500;
+
 /** Run browser mode until SIGINT/SIGTERM. `appRoot` holds dist/renderer and resources/. */
 export async function runBrowserHost(argv: string[], appRoot: string, appVersion: string): Promise<void> {
   const options = parseCliOptions(argv);
@@ -52,12 +62,18 @@ export async function runBrowserHost(argv: string[], appRoot: string, appVersion
     io: defaultProjectIo(),
     port: options.port,
     appVersion,
+    imports: { workerPath: prebuiltImportWorker(appRoot) },
   });
   console.log(`Consolidation Workbench (browser mode): ${host.url}`);
   console.log(`Files: ${options.filesRoot}   Data: ${options.dataDir}   (Ctrl+C to stop)`);
   if (options.open) openInBrowser(host.url);
   await new Promise<void>((done) => {
-    const stop = () => void host.close().then(done);
+    // Imports run in workers, so the event loop sees the signal at once; close ends them and every socket,
+    // and whatever still holds the process after STOP_GRACE_MS is not waited for.
+    const stop = () => {
+      setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
+      void host.close().then(done);
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

@@ -52,7 +52,18 @@ async function readBody(req: IncomingMessage): Promise<Uint8Array | null> {
  * The browser-mode host: the built workbench and the host contract over HTTP on 127.0.0.1 only.
  * Every /api/ request is checked for the run's token before anything else looks at it.
  */
-export async function startBrowserHostServer(options: { dispatch: Dispatch; staticDir: string; port?: number; token?: string }): Promise<BrowserHostServer> {
+/** A request (headers and body) must arrive within this time; a slow sender's socket is closed (408). */
+export const BODY_TIMEOUT_MS = 30_000;
+
+export async function startBrowserHostServer(options: {
+  dispatch: Dispatch;
+  staticDir: string;
+  port?: number;
+  token?: string;
+  /** Default BODY_TIMEOUT_MS; tests use a short one. */
+  bodyTimeoutMs?: number;
+}): Promise<BrowserHostServer> {
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
   const token = options.token ?? randomBytes(32).toString('base64url');
   const expected = Buffer.from(token, 'utf8');
   let origin = '';
@@ -125,7 +136,8 @@ export async function startBrowserHostServer(options: { dispatch: Dispatch; stat
     else createReadStream(file).on('error', () => res.destroy()).pipe(res);
   }
 
-  const server = createServer((req, res) => {
+  // Node checks requestTimeout every connectionsCheckingInterval: check often enough for the limit to hold.
+  const server = createServer({ requestTimeout: bodyTimeoutMs, headersTimeout: bodyTimeoutMs, connectionsCheckingInterval: Math.max(50, Math.min(1000, bodyTimeoutMs / 4)) }, (req, res) => {
     const raw = req.url ?? '/';
     // Only the path matters; a request target with a scheme or authority is refused.
     if (!raw.startsWith('/')) {
@@ -140,7 +152,6 @@ export async function startBrowserHostServer(options: { dispatch: Dispatch; stat
       else res.destroy();
     });
   });
-  server.requestTimeout = 10 * 60_000;
 
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

@@ -7,6 +7,7 @@ export function appPaths() {
   return {
     rendererDir: join(appRoot, 'dist', 'renderer'),
     preload: join(appRoot, 'dist', 'electron', 'preload.cjs'),
+    importWorker: join(appRoot, 'dist', 'electron', 'import-worker.mjs'),
     samplePath: app.isPackaged
       ? join(process.resourcesPath, 'samples', '17-into-3.cwb')
       : join(appRoot, 'resources', 'samples', '17-into-3.cwb'),

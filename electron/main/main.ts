@@ -5,6 +5,7 @@
 import { app } from 'electron';
 import { createDispatch } from '../services/dispatch.ts';
 import { createHostServices } from '../services/host-services.ts';
+import { createImportRunner } from '../services/import/import-runner.ts';
 import { defaultProjectIo } from '../services/project-io-default.ts';
 import { recentFiles } from '../services/recent-files.ts';
 import { appPaths } from './app-paths.ts';
@@ -28,7 +29,8 @@ if (!app.requestSingleInstanceLock()) {
   const paths = appPaths();
   const windows = windowManager(paths.preload);
   const platform = electronPlatform(windows, paths);
-  const dispatch = createDispatch(createHostServices(platform, defaultProjectIo()));
+  const imports = createImportRunner({ workerPath: paths.importWorker, onProgress: (p) => windows.send('importProgress', p) });
+  const dispatch = createDispatch(createHostServices(platform, defaultProjectIo(), undefined, imports));
   const recent = recentFiles(paths.dataDir);
 
   const openFile = (path: string) => {
@@ -62,7 +64,7 @@ if (!app.requestSingleInstanceLock()) {
 
   openRequests.registerEarly();
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void main.stop());
+  app.on('will-quit', () => void Promise.resolve(main.stop()).then(() => imports.stopAll()));
   app
     .whenReady()
     .then(() => main.start())

@@ -4,6 +4,7 @@ import type { FileRef, HostReturns, OpenedProject } from '../contract.ts';
 import type { HostHandlers } from './dispatch.ts';
 import { HostFailure } from './host-error.ts';
 import { IMPORT_EXTENSIONS, importPreview, importRun } from './import-calls.ts';
+import { createImportRunner, type ImportRunner } from './import/import-runner.ts';
 import type { HostPlatform } from './platform.ts';
 import type { ProjectIo } from './project-io.ts';
 import { fileRef, recentFiles } from './recent-files.ts';
@@ -30,7 +31,13 @@ const withExt = (name: string, ext: string): string => {
  * Every host call, once, for both hosts: Electron and browser mode differ only in `platform`.
  * Arguments arrive already validated by the dispatcher (dispatch.ts).
  */
-export function createHostServices(platform: HostPlatform, io: ProjectIo, clock: () => Date = () => new Date()): HostHandlers {
+export function createHostServices(
+  platform: HostPlatform,
+  io: ProjectIo,
+  clock: () => Date = () => new Date(),
+  /** Imports run in worker threads (import-runner.ts); the host passes its prebuilt worker and progress sink. */
+  imports: ImportRunner = createImportRunner(),
+): HostHandlers {
   const recent = recentFiles(platform.dataDir);
   const recovery = recoveryStore(platform.dataDir);
 
@@ -149,17 +156,23 @@ export function createHostServices(platform: HostPlatform, io: ProjectIo, clock:
       await recovery.discard();
       return null;
     },
-    async importPreview({ paths, kinds }) {
+    async importPreview({ paths, kinds, jobId }) {
       let chosen = paths;
       if (chosen === null) {
         chosen = (await platform.chooseOpenMany({ title: 'Import', extensions: [...IMPORT_EXTENSIONS] })) ?? cancelled();
         // chosen to be read: an import choice never becomes a place the renderer may write
         for (const p of chosen) platform.paths.grant(p, 'read');
       }
-      return importPreview(platform, chosen, kinds);
+      return importPreview(platform, imports, chosen, kinds, jobId);
     },
     async importRun(args) {
-      return importRun(platform, args, clock);
+      return importRun(platform, imports, args, clock);
+    },
+    async importCancel({ jobId }) {
+      return imports.cancel(jobId);
+    },
+    async importStatus({ jobId }) {
+      return imports.status(jobId);
     },
     async exportWrite({ suggestedName, bytes, path, replace }) {
       const kind = exportKind(suggestedName);
@@ -181,7 +194,7 @@ export function createHostServices(platform: HostPlatform, io: ProjectIo, clock:
         host: platform.host,
         filesRoot: platform.filesRoot,
         platform: platform.platform,
-        samplePath: platform.samplePath,
+        // never a path of the installation (the sample's path would reveal it)
       };
     },
     async filesList({ dir, extensions }) {

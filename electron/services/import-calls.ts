@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import type { ImportFileKind, ImportPreview, ImportRunResult } from '../contract.ts';
 import type { ParsedArgs } from './dispatch.ts';
 import { HostFailure } from './host-error.ts';
-import { previewImport, runImport } from './import/import-service.ts';
+import type { ImportRunner } from './import/import-runner.ts';
 import type { HostPlatform } from './platform.ts';
 
 /** What the import dialog offers (RVTools workbooks and CSV sets, inventories and the other CSV kinds). */
@@ -37,13 +37,19 @@ function rekey<T>(what: string, record: PerPath<T> | undefined, checked: Map<str
   return out;
 }
 
-export async function importPreview(platform: HostPlatform, paths: readonly string[], kinds: PerPath<ImportFileKind> | undefined): Promise<ImportPreview[]> {
+export async function importPreview(
+  platform: HostPlatform,
+  runner: ImportRunner,
+  paths: readonly string[],
+  kinds: PerPath<ImportFileKind> | undefined,
+  jobId?: string,
+): Promise<ImportPreview[]> {
   const checked = await checkPaths(platform, paths);
-  const previews = await previewImport({ paths: [...checked.values()], kinds: rekey('kinds', kinds, checked) });
+  const previews = await runner.preview({ paths: [...checked.values()], kinds: rekey('kinds', kinds, checked) }, jobId);
   return previews.map((p) => ({ path: p.path, name: basename(p.path), kind: p.kind, headers: p.headers, guess: p.guess, error: p.error }));
 }
 
-export async function importRun(platform: HostPlatform, args: ParsedArgs<'importRun'>, clock: () => Date): Promise<ImportRunResult> {
+export async function importRun(platform: HostPlatform, runner: ImportRunner, args: ParsedArgs<'importRun'>, clock: () => Date): Promise<ImportRunResult> {
   const checked = await checkPaths(platform, args.paths);
   const kinds = rekey('kinds', args.kinds, checked);
   const mappings = rekey('mappings', args.mappings, checked);
@@ -53,8 +59,9 @@ export async function importRun(platform: HostPlatform, args: ParsedArgs<'import
       throw new HostFailure('bad-argument', `import: ${basename(p)} is imported as ${kind} but its mapping is for ${m.kind}`);
     }
   }
-  return runImport(
+  return runner.run(
     { paths: [...checked.values()], kinds, mappings, timeZone: args.timeZone, base: args.base },
     { appVersion: platform.appVersion, nowUtc: clock().toISOString() },
+    args.jobId,
   );
 }

@@ -78,7 +78,7 @@ describe('exportImage', () => {
     const dialogs = createDialogStore();
     const built: string[] = [];
     const target = { baseName: 'Map', formats: ['svg', 'png'] as const, build: async (f: 'svg' | 'png') => (built.push(f), new TextEncoder().encode(`<${f}>`)) };
-    const done = exportImage({ host: api, dialogs, appInfo: () => ({ name: 'x', version: '1', host: 'browser', filesRoot: '/f', platform: 'linux', samplePath: '' }) }, target);
+    const done = exportImage({ host: api, dialogs, appInfo: () => ({ name: 'x', version: '1', host: 'browser', filesRoot: '/f', platform: 'linux' }) }, target);
     for (let i = 0; i < 20 && !selectCurrentDialog(dialogs.getState()); i++) await tick();
     const d = selectCurrentDialog(dialogs.getState());
     expect(d?.kind).toBe('fileBrowser');

@@ -21,7 +21,7 @@ const REPORT: QualityReport = {
   issues: [{ severity: 'warning', kind: 'bad-value', message: 'cores is not a number: 1 used', at: [{ file: 'odd.csv', sheet: null, row: 3, column: 'vCPU' }] }],
 };
 
-function setup(options: { run?: 'ok' | 'fail'; browser?: boolean } = {}) {
+function setup(options: { run?: 'ok' | 'fail'; browser?: boolean; pending?: Promise<HostResult<HostReturns['importRun']>> } = {}) {
   const codec = fakeCodec();
   const store = createWorkbenchStore();
   const base = makeProject(10);
@@ -39,12 +39,12 @@ function setup(options: { run?: 'ok' | 'fail'; browser?: boolean } = {}) {
     imports: {
       preview: async (a: HostCallArgs<'importPreview'>) => ({ ok: true, value: (a.paths ?? chosen).map((p) => previews[p](a.kinds)) }),
       run: async (): Promise<HostResult<HostReturns['importRun']>> =>
-        options.run === 'fail'
+        options.pending ? options.pending : options.run === 'fail'
           ? { ok: false, error: { code: 'bad-file', message: 'broken.xlsx, sheet vInfo, row 7, column "CPUs": not a number' } }
           : { ok: true, value: { bytes: codec.bytesOf(merged), report: REPORT, reportText: formatReport(REPORT) } },
     },
   });
-  const flow = createImportFlow({ host: host.api, store, codec, now: () => new Date('2026-11-23T02:00:00Z'), appInfo: () => ({ name: 'CW', version: '0.1.0', host: options.browser ? 'browser' : 'electron', filesRoot: null, platform: 'linux', samplePath: '' }) });
+  const flow = createImportFlow({ host: host.api, store, codec, now: () => new Date('2026-11-23T02:00:00Z'), appInfo: () => ({ name: 'CW', version: '0.1.0', host: options.browser ? 'browser' : 'electron', filesRoot: null, platform: 'linux' }) });
   return { flow, store, host, base, merged, codec };
 }
 
@@ -53,13 +53,13 @@ describe('import flow', () => {
     const { flow, store, host, base, merged, codec } = setup();
     flow.open();
     await flow.chooseFiles();
-    expect(host.callsOf('importPreview')[0].args).toEqual({ paths: null });
+    expect(host.callsOf('importPreview')[0].args).toEqual({ paths: null, jobId: expect.any(String) });
     let s = flow.state.getState();
     expect(s.files.map((f) => [f.name, f.kind])).toEqual([['odd.csv', 'sites'], ['RVTools_tabvInfo.csv', 'rvtools']]);
 
     // "Location" made it look like a site list: change it to an inventory, then map the server name.
     await flow.setKind('/data/odd.csv', 'inventory');
-    expect(host.callsOf('importPreview')[1].args).toEqual({ paths: ['/data/odd.csv'], kinds: { '/data/odd.csv': 'inventory' } });
+    expect(host.callsOf('importPreview')[1].args).toEqual({ paths: ['/data/odd.csv'], kinds: { '/data/odd.csv': 'inventory' }, jobId: expect.any(String) });
     s = flow.state.getState();
     expect(s.files[0]).toMatchObject({ kind: 'inventory', detected: 'sites', columns: { name: null, dataCentre: 'Location', cores: 'vCPU' } });
     expect(s.files[0].confidence.dataCentre).toBeGreaterThan(0);
@@ -93,6 +93,32 @@ describe('import flow', () => {
     expect(store.getState().dirty).toBe(false);
     store.getState().redo();
     expect(store.getState().project).toBe(merged);
+  });
+
+  it('shows the running import\'s progress and Cancel stops it in the host', async () => {
+    let answer: (r: HostResult<HostReturns['importRun']>) => void = () => {};
+    const pending = new Promise<HostResult<HostReturns['importRun']>>((r) => (answer = r));
+    const { flow, store, host, base } = setup({ pending });
+    flow.open();
+    await flow.chooseFiles();
+    flow.removeFile('/data/odd.csv');
+    const running = flow.run();
+    await Promise.resolve();
+    const { jobId } = host.callsOf('importRun')[0].args as HostCallArgs<'importRun'>;
+    expect(jobId).toEqual(expect.any(String));
+    expect(flow.state.getState()).toMatchObject({ busy: 'importing', jobId });
+    // another job's progress is not ours
+    host.emit('importProgress', { jobId: 'other', phase: 'reading', file: 'x.csv', rows: 5, totalRows: 5 });
+    expect(flow.state.getState().progress).toBeNull();
+    const progress = { jobId: jobId!, phase: 'reading' as const, file: 'RVTools_tabvInfo.csv', rows: 120_000, totalRows: 120_000 };
+    host.emit('importProgress', progress);
+    expect(flow.state.getState().progress).toEqual(progress);
+    await flow.cancelRun();
+    expect(host.callsOf('importCancel').map((c) => c.args)).toEqual([{ jobId }]);
+    answer({ ok: false, error: { code: 'cancelled', message: 'Import cancelled' } });
+    expect(await running).toBe(false);
+    expect(flow.state.getState()).toMatchObject({ busy: null, jobId: null, progress: null, step: 'files' });
+    expect(store.getState().project).toBe(base);
   });
 
   it('shows a failed import in the dialog and leaves the project alone', async () => {

@@ -11,7 +11,7 @@
  * its session ended (the dialog was closed, perhaps opened again) is dropped, never added to the new session.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { AppInfo, HostApi, HostResult, HostReturns, ImportFileKind, ImportPreview } from '../../electron/contract.ts';
+import type { AppInfo, HostApi, HostResult, HostReturns, ImportFileKind, ImportPreview, ImportProgress } from '../../electron/contract.ts';
 import { FIELDS, guessMapping, type ImportKind, type Mapping } from '../../core/import/mapping.ts';
 import type { QualityReport } from '../../core/import/report.ts';
 import { isKnownTimeZone } from '../../core/import/time.ts';
@@ -42,6 +42,10 @@ export type ImportState = {
   /** Zone of time stamps without an offset. */
   timeZone: string;
   busy: 'reading' | 'importing' | null;
+  /** The host job of the running preview or import (for its progress and Cancel), else null. */
+  jobId: string | null;
+  /** Rows read so far by that job (the host's importProgress). */
+  progress: ImportProgress | null;
   error: string | null;
   /** The report of the last successful import (kept for "Last import report"). */
   lastReport: ImportReportView | null;
@@ -73,6 +77,8 @@ export type ImportFlow = {
   setTimeZone: (timeZone: string) => void;
   /** Run the import; true when the project was replaced. */
   run: () => Promise<boolean>;
+  /** Stop the running preview or import (the host terminates its worker). */
+  cancelRun: () => Promise<void>;
   showReport: () => void;
   backToFiles: () => void;
   listFiles: (dir: string | null) => Promise<HostResult<FileListing>>;
@@ -167,7 +173,7 @@ export function groupFiles(files: readonly ImportFile[]): ImportGroup[] {
   return out;
 }
 
-const INITIAL: ImportState = { open: false, step: 'files', files: [], timeZone: 'UTC', busy: null, error: null, lastReport: null };
+const INITIAL: ImportState = { open: false, step: 'files', files: [], timeZone: 'UTC', busy: null, jobId: null, progress: null, error: null, lastReport: null };
 
 export function createImportFlow(deps: ImportFlowDeps): ImportFlow {
   const { host, store, codec, now } = deps;
@@ -177,14 +183,24 @@ export function createImportFlow(deps: ImportFlowDeps): ImportFlow {
   const patch = (p: Partial<ImportState>) => state.setState(p);
   const updateFile = (path: string, f: (file: ImportFile) => ImportFile) =>
     state.setState((s) => ({ files: s.files.map((x) => (x.path === path ? f(x) : x)) }));
+  let jobs = 0;
+  /** A new host job id, made current (its progress is shown, Cancel stops it). */
+  const newJob = (): string => {
+    const jobId = `import-${now().getTime()}-${++jobs}`;
+    patch({ jobId, progress: null });
+    return jobId;
+  };
+  host.onImportProgress((p) => {
+    if (p.jobId === state.getState().jobId) patch({ progress: p });
+  });
 
   async function preview(args: { paths: string[] | null; kinds?: Record<string, ImportFileKind> }): Promise<ImportPreview[] | null> {
     const mine = session;
     patch({ busy: 'reading', error: null });
-    const r = await host.importPreview(args);
+    const r = await host.importPreview({ ...args, jobId: newJob() });
     // the dialog was closed (and maybe opened again) meanwhile: these files belong to no session now
     if (mine !== session) return null;
-    patch({ busy: null });
+    patch({ busy: null, jobId: null, progress: null });
     if (r.ok) return r.value;
     if (r.error.code !== 'cancelled') patch({ error: r.error.message });
     return null;
@@ -243,7 +259,8 @@ export function createImportFlow(deps: ImportFlowDeps): ImportFlow {
         const info = deps.appInfo();
         const base = codec.encode(current, { appVersion: info?.version ?? '0.0.0', nowUtc: now().toISOString() });
         const { kinds, mappings } = importOptions(s.files);
-        const r = await host.importRun({ paths: s.files.map((f) => f.path), kinds, mappings, timeZone: s.timeZone, base });
+        const r = await host.importRun({ paths: s.files.map((f) => f.path), kinds, mappings, timeZone: s.timeZone, base, jobId: newJob() });
+        patch({ jobId: null, progress: null });
         if (!r.ok) {
           patch({ busy: null, error: r.error.message });
           return false;
@@ -265,9 +282,13 @@ export function createImportFlow(deps: ImportFlowDeps): ImportFlow {
         patch({ busy: null, step: 'report', lastReport, files: [] });
         return true;
       } catch (e) {
-        patch({ busy: null, error: `The import failed: ${e instanceof Error ? e.message : String(e)}` });
+        patch({ busy: null, jobId: null, progress: null, error: `The import failed: ${e instanceof Error ? e.message : String(e)}` });
         return false;
       }
+    },
+    cancelRun: async () => {
+      const jobId = state.getState().jobId;
+      if (jobId !== null) await host.importCancel({ jobId });
     },
     showReport: () => {
       if (state.getState().lastReport) patch({ step: 'report', error: null });

@@ -4,7 +4,8 @@
  * Calls never throw: a network failure is an 'io' error, a refused token 'forbidden'.
  *
  * Events: the browser host pushes none, so subscriptions are no-ops, except closeRequest, which maps to the
- * page's beforeunload prompt while the project has unsaved changes (known from windowSetState).
+ * page's beforeunload prompt while the project has unsaved changes (known from windowSetState), and
+ * importProgress, which polls importStatus every 250 ms while an import with a jobId is pending.
  */
 import type {
   HostApi,
@@ -13,6 +14,7 @@ import type {
   HostError,
   HostErrorCode,
   HostResult,
+  ImportProgress,
   HostReturns,
 } from '../../electron/contract.ts';
 import { decodeWire, encodeWire } from '../../core/util/wire.ts';
@@ -33,6 +35,8 @@ const CALLS = {
   recoveryDiscard: true,
   importPreview: true,
   importRun: true,
+  importCancel: true,
+  importStatus: true,
   exportWrite: true,
   exportPdf: true,
   appInfo: true,
@@ -100,6 +104,8 @@ function statusError(status: number): HostResult<never> {
   return fail('internal', `The workbench server answered with HTTP ${status}.`);
 }
 
+const POLL_MS = 250;
+
 export function createBrowserHost(options: BrowserHostOptions): HostApi {
   const { fetch: doFetch, token, baseUrl = '', window: win = null, document: doc = null } = options;
   let dirty = false;
@@ -140,9 +146,43 @@ export function createBrowserHost(options: BrowserHostOptions): HostApi {
     return calls.windowSetState(args);
   };
 
+  const progressListeners = new Set<(p: ImportProgress) => void>();
+  /** While `call` is pending, poll importStatus for its job and hand each new answer to the listeners. */
+  function withProgress<K extends 'importPreview' | 'importRun'>(name: K): HostApi[K] {
+    return ((args: HostCallArgs<K>) => {
+      const jobId = args.jobId;
+      const pending = calls[name](args as never) as Promise<HostResult<HostReturns[K]>>;
+      if (jobId === undefined) return pending;
+      let done = false;
+      let last = '';
+      const poll = async () => {
+        while (!done) {
+          await new Promise((r) => setTimeout(r, POLL_MS));
+          if (done || progressListeners.size === 0) continue;
+          const status = await calls.importStatus({ jobId });
+          if (done || !status.ok || status.value === null) continue;
+          const key = JSON.stringify(status.value);
+          if (key === last) continue;
+          last = key;
+          for (const l of progressListeners) l(status.value);
+        }
+      };
+      void poll();
+      return pending.finally(() => {
+        done = true;
+      });
+    }) as HostApi[K];
+  }
+
   return {
     ...calls,
+    importPreview: withProgress('importPreview'),
+    importRun: withProgress('importRun'),
     windowSetState,
+    onImportProgress: (listener) => {
+      progressListeners.add(listener);
+      return () => void progressListeners.delete(listener);
+    },
     onMenuCommand: () => () => {},
     onFileOpenRequest: () => () => {},
     onCloseRequest: () => {

@@ -38,7 +38,7 @@ export function fakeHost(options: FakeHostOptions) {
   let recovery = options.recovery ?? null;
   /** Answer for projectOpen({ path: null }) (Electron's native dialog): a path, or null for cancel. */
   let dialogPath: string | null = null;
-  const listeners: { [E in keyof HostEvents]: ((p: HostEvents[E]) => void)[] } = { menuCommand: [], fileOpenRequest: [], closeRequest: [] };
+  const listeners: { [E in keyof HostEvents]: ((p: HostEvents[E]) => void)[] } = { menuCommand: [], fileOpenRequest: [], closeRequest: [], importProgress: [] };
   const ok = <T>(value: T): HostResult<T> => ({ ok: true, value });
   const fileRef = (path: string): FileRef => ({ path, name: path.split('/').pop() ?? path });
   const rec = (name: HostCallName, args: unknown) => void calls.push({ name, args });
@@ -79,11 +79,13 @@ export function fakeHost(options: FakeHostOptions) {
     recoveryDiscard: async (a) => (rec('recoveryDiscard', a), (recovery = null), ok(null)),
     importPreview: async (a) => (rec('importPreview', a), options.imports?.preview ? options.imports.preview(a) : { ok: false, error: { code: 'cancelled', message: 'cancelled' } }),
     importRun: async (a) => (rec('importRun', a), options.imports?.run ? options.imports.run(a) : { ok: false, error: { code: 'cancelled', message: 'cancelled' } }),
+    importCancel: async (a) => (rec('importCancel', a), ok(false)),
+    importStatus: async (a) => (rec('importStatus', a), ok(null)),
     exportWrite: async (a) => (rec('exportWrite', a), { ok: false, error: { code: 'cancelled', message: 'cancelled' } }),
     exportPdf: async (a) => (rec('exportPdf', a), ok(null)),
     appInfo: async (a) => (
       rec('appInfo', a),
-      ok({ name: 'Consolidation Workbench', version: '0.1.0', host: options.host ?? 'electron', filesRoot: '/data', platform: 'linux', samplePath: '/res/sample.cwb' })
+      ok({ name: 'Consolidation Workbench', version: '0.1.0', host: options.host ?? 'electron', filesRoot: '/data', platform: 'linux' })
     ),
     filesList: async (a) => {
       rec('filesList', a);
@@ -98,6 +100,7 @@ export function fakeHost(options: FakeHostOptions) {
     onMenuCommand: (l) => (listeners.menuCommand.push(l), () => void (listeners.menuCommand = listeners.menuCommand.filter((x) => x !== l))),
     onFileOpenRequest: (l) => (listeners.fileOpenRequest.push(l), () => void (listeners.fileOpenRequest = listeners.fileOpenRequest.filter((x) => x !== l))),
     onCloseRequest: (l) => (listeners.closeRequest.push(l), () => void (listeners.closeRequest = listeners.closeRequest.filter((x) => x !== l))),
+    onImportProgress: (l) => (listeners.importProgress.push(l), () => void (listeners.importProgress = listeners.importProgress.filter((x) => x !== l))),
   };
   return {
     api,

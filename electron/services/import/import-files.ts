@@ -34,6 +34,8 @@ export type ImportFilesOptions = {
   name?: string;
   storageBasis?: RvtoolsOptions['storageBasis'];
   seriesStartUtc?: string;
+  /** Progress: rows read so far from `file` (base name); file null once every file is read (merging). */
+  onProgress?: (file: string | null, rows: number) => void;
 };
 
 /** Kinds with one row per server, site or link: their files stop at MAX_ESTATE_ROWS (series and flows do not). */
@@ -78,6 +80,18 @@ function contextOf(project: Project | null): ApplyContext {
   };
 }
 
+const rowsOf = (file: string, options: ImportFilesOptions) => {
+  const report = options.onProgress;
+  return report ? (rows: number) => report(path.basename(file), rows) : undefined;
+};
+
+async function readXlsxReporting(file: string, options: ImportFilesOptions): Promise<Table[]> {
+  options.onProgress?.(path.basename(file), 0);
+  const sheets = await readXlsx(file, { maxBytes: options.maxBytes });
+  options.onProgress?.(path.basename(file), sheets.reduce((n, t) => n + t.rows.length, 0));
+  return sheets;
+}
+
 /** Read and map one job (one file, or an RVTools CSV set). */
 async function runJob(job: Job, project: Project | null, options: ImportFilesOptions): Promise<ImportResult> {
   const maxBytes = options.maxBytes;
@@ -85,9 +99,9 @@ async function runJob(job: Job, project: Project | null, options: ImportFilesOpt
     const tables: Table[] = [];
     const reads: CsvRead[] = [];
     for (const p of job.paths) {
-      if (/\.xlsx$/i.test(p)) tables.push(...(await readXlsx(p, { maxBytes })));
+      if (/\.xlsx$/i.test(p)) tables.push(...(await readXlsxReporting(p, options)));
       else {
-        const read = await readCsv(p, { maxBytes, sheet: rvtoolsSheetOfCsvName(p) ?? path.basename(p, path.extname(p)) });
+        const read = await readCsv(p, { maxBytes, sheet: rvtoolsSheetOfCsvName(p) ?? path.basename(p, path.extname(p)), onRows: rowsOf(p, options) });
         reads.push(read);
         tables.push(read.table);
       }
@@ -97,11 +111,11 @@ async function runJob(job: Job, project: Project | null, options: ImportFilesOpt
   const file = job.paths[0];
   let read: CsvRead;
   if (/\.xlsx$/i.test(file)) {
-    const sheets = await readXlsx(file, { maxBytes });
+    const sheets = await readXlsxReporting(file, options);
     const first = csvKindSheet(sheets);
     if (!first) throw new ImportError(`${path.basename(file)}: the workbook has no sheets`);
     read = { table: first, warnings: [] };
-  } else read = await readCsv(file, { maxBytes, limits: ESTATE_KINDS.has(job.kind) ? { maxRows: MAX_ESTATE_ROWS } : {} });
+  } else read = await readCsv(file, { maxBytes, onRows: rowsOf(file, options), limits: ESTATE_KINDS.has(job.kind) ? { maxRows: MAX_ESTATE_ROWS } : {} });
   const mapping = options.mappings?.[file] ?? guessMapping(job.kind, read.table.headers);
   const context = { ...contextOf(project), timeZone: options.timeZone };
   return addWarnings(applyMapping(job.kind, read.table, mapping, context), [read]);
@@ -154,6 +168,7 @@ export async function importFiles(paths: readonly string[], options: ImportFiles
   for (const job of jobs) {
     try {
       const result = await runJob(job, project, options);
+      options.onProgress?.(null, 0);
       const merged = mergeImport(project, result, { name: options.name, seriesStartUtc: options.seriesStartUtc });
       project = merged.project;
       reports.push(merged.report);
@@ -177,9 +192,10 @@ export type FilePreview = {
 };
 
 /** Classify files and propose column mappings, without importing. Never throws: problems are in `error`. */
-export async function previewFiles(paths: readonly string[], options: Pick<ImportFilesOptions, 'kinds' | 'maxBytes'> = {}): Promise<FilePreview[]> {
+export async function previewFiles(paths: readonly string[], options: Pick<ImportFilesOptions, 'kinds' | 'maxBytes' | 'onProgress'> = {}): Promise<FilePreview[]> {
   const out: FilePreview[] = [];
   for (const p of paths) {
+    options.onProgress?.(path.basename(p), 0);
     try {
       const [job] = await planImport([p], options);
       if (job.kind === 'rvtools') {

@@ -30,6 +30,6 @@ export async function runImport(args: ImportRunArgs, meta: { appVersion: string;
   }
 }
 
-export async function previewImport(args: { paths: string[]; kinds?: ImportFilesOptions['kinds'] }): Promise<FilePreview[]> {
-  return previewFiles(args.paths, { kinds: args.kinds });
+export async function previewImport(args: { paths: string[]; kinds?: ImportFilesOptions['kinds']; onProgress?: ImportFilesOptions['onProgress'] }): Promise<FilePreview[]> {
+  return previewFiles(args.paths, { kinds: args.kinds, onProgress: args.onProgress });
 }

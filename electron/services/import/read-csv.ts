@@ -15,7 +15,14 @@ import { checkSize } from './read-xlsx.ts';
 
 export const DEFAULT_MAX_CSV_BYTES = 256 * 1024 * 1024;
 
-export type CsvReadOptions = { maxBytes?: number; limits?: Partial<CsvLimits>; displayName?: string; sheet?: string | null };
+export type CsvReadOptions = {
+  maxBytes?: number;
+  limits?: Partial<CsvLimits>;
+  displayName?: string;
+  sheet?: string | null;
+  /** Called after each chunk with the lines read so far (progress). */
+  onRows?: (rows: number) => void;
+};
 export type CsvRead = { table: Table; warnings: { message: string; at: RowRef }[] };
 
 async function sniff(file: string, bytes = 4096): Promise<Buffer> {
@@ -41,7 +48,17 @@ export async function readCsv(file: string, options: CsvReadOptions = {}): Promi
   const decoder = createStreamDecoder();
   try {
     const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-    for await (const chunk of stream) parser.push(decoder.push(chunk as Buffer));
+    let lines = 0;
+    for await (const chunk of stream) {
+      const text = decoder.push(chunk as Buffer);
+      parser.push(text);
+      if (options.onRows) {
+        for (let i = text.indexOf('
+'); i >= 0; i = text.indexOf('
+', i + 1)) lines++;
+        options.onRows(lines);
+      }
+    }
     parser.push(decoder.end());
   } catch (e) {
     throw readFailure(e, name, sheet, decoder);

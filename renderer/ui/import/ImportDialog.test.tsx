@@ -137,7 +137,7 @@ describe('Import dialog in Electron', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Import…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Import' });
     await within(dialog).findByRole('article', { name: 'odd.csv' });
-    expect(t.host.callsOf('importPreview').map((c) => c.args)).toEqual([{ paths: null }]);
+    expect(t.host.callsOf('importPreview').map((c) => c.args)).toEqual([{ paths: null, jobId: expect.any(String) }]);
     expect(within(dialog).queryByRole('region', { name: 'Choose files' })).toBeNull();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Choose files…' }));
     await within(dialog).findByRole('article', { name: 'second.csv' });

@@ -6,6 +6,7 @@
  */
 import { useId } from 'react';
 import { useStore } from 'zustand';
+import type { ImportProgress } from '../../../electron/contract.ts';
 import { groupFiles, importProblems, type ImportFlow } from '../../app/import-flow.ts';
 import { useApp } from '../app-context.ts';
 import { Modal } from '../dialogs/Modal.tsx';
@@ -87,6 +88,7 @@ function FilesStep({ flow }: { flow: ImportFlow }) {
           <span className="import-busy" role="status" aria-live="polite">
             <progress aria-label={s.busy === 'importing' ? 'Importing' : 'Reading files'} />
             {s.busy === 'importing' ? 'Importing…' : 'Reading files…'}
+            {s.progress && <span className="import-progress">{progressText(s.progress)}</span>}
           </span>
         )}
         {s.lastReport && (
@@ -97,12 +99,19 @@ function FilesStep({ flow }: { flow: ImportFlow }) {
         <button type="button" className="primary" disabled={busy || problems.length > 0} onClick={() => void flow.run()}>
           Import
         </button>
-        <button type="button" onClick={() => flow.close()} disabled={s.busy === 'importing'}>
+        <button type="button" onClick={() => (busy ? void flow.cancelRun() : flow.close())}>
           Cancel
         </button>
       </div>
     </div>
   );
+}
+
+/** "inventory.csv: 120,000 rows read" (or the merge step once every file is read). */
+export function progressText(p: ImportProgress): string {
+  if (p.phase === 'merging') return `${p.totalRows.toLocaleString('en-US')} rows read; merging into the project`;
+  if (p.file === null) return '';
+  return `${p.file}: ${p.rows.toLocaleString('en-US')} rows read`;
 }
 
 export function ImportDialog() {
