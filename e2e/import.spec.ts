@@ -124,7 +124,7 @@ test('imports a perfmon CSV: kind detected from the header, what it holds shown,
   await imp.addFile('perfmon-ash.csv');
   await expect(imp.kindOf('perfmon-ash.csv')).toHaveValue('perfmon');
   await expect(imp.column('perfmon-ash.csv', 'Time stamp (first column)')).toHaveValue('(PDH-CSV 4.0) (GMT Standard Time)(0)');
-  const summary = imp.file('perfmon-ash.csv').getByRole('list', { name: 'What perfmon-ash.csv holds' });
+  const summary = imp.file('perfmon-ash.csv').getByRole('list', { name: 'About perfmon-ash.csv' });
   await expect(summary).toContainText('Time stamps in the header\'s zone "GMT Standard Time" (Europe/London, daylight saving followed)');
   await expect(summary).toContainText('2 servers: ASH-AD-01.corp.example, ash-dns-01');
   await expect(imp.importButton).toBeEnabled();

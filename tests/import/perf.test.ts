@@ -117,7 +117,7 @@ describe('perfmon (relog PDH-CSV 4.0)', () => {
     close(hourly(r, 'srv-db', 'memPct'), [(50 + 50 + 75) / 3, (75 + 25 + 25) / 3]);
     expect(r.report.tables[0]).toEqual({ file: 'perfmon.csv', sheet: null, rowsRead: 7, rowsUsed: 6, rowsSkipped: 1 });
     expect(issue(r.report, 'no usable value')?.at).toEqual([{ file: 'perfmon.csv', sheet: null, row: 8, column: null }]);
-    expect(issue(r.report, 'above 100%: clamped')?.at).toEqual([{ file: 'perfmon.csv', sheet: null, row: 7, column: '\\\\WEB-01\\Processor(_Total)\\% Processor Time' }]);
+    expect(issue(r.report, 'CPU % value is above 100: clamped')?.at).toEqual([{ file: 'perfmon.csv', sheet: null, row: 7, column: '\\\\WEB-01\\Processor(_Total)\\% Processor Time' }]);
     expect(issue(r.report, 'counter column not read')?.at).toEqual([{ file: 'perfmon.csv', sheet: null, row: 1, column: '\\\\WEB-01\\System\\Processor Queue Length' }]);
     expect(issue(r.report, 'not in the project')?.message).toMatch(/1 columns skipped\); e\.g\. FILE-09/);
     expect(issue(r.report, 'per-processor counters')).toBeDefined();
@@ -176,7 +176,7 @@ describe('wide CSV', () => {
     close(hourly(r, 'srv-db', 'cpuPct'), [(5 + 15) / 2, (25 + 35) / 2]);
     close(hourly(r, 'srv-db', 'iops'), [(100 + 300) / 2, (200 + 250) / 2]);
     expect(r.report.tables[0]).toEqual({ file: 'wide.csv', sheet: null, rowsRead: 5, rowsUsed: 5, rowsSkipped: 0 });
-    expect(issue(r.report, 'cpuPct value is negative')?.at).toEqual([{ file: 'wide.csv', sheet: null, row: 4, column: 'web-01 cpu %' }]);
+    expect(issue(r.report, 'CPU % value is negative')?.at).toEqual([{ file: 'wide.csv', sheet: null, row: 4, column: 'web-01 cpu %' }]);
     expect(issue(r.report, 'appear more than once')?.at.map((a) => a.row)).toEqual([6, 6, 6, 6]);
     expect(issue(r.report, '1 column not imported')?.message).toMatch(/notes/);
   });

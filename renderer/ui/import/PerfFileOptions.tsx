@@ -70,7 +70,7 @@ function WideColumns({ file, flow, disabled }: { file: ImportFile; flow: ImportF
 export function PerfFileOptions({ file, kind, flow, disabled }: { file: ImportFile; kind: PerfKind; flow: ImportFlow; disabled: boolean }) {
   return (
     <>
-      <ul className="import-perf-summary muted" aria-label={`What ${file.name} holds`}>
+      <ul className="import-perf-summary muted" aria-label={`About ${file.name}`}>
         {perfSummary(kind, file.headers).map((line) => (
           <li key={line}>{line}</li>
         ))}
