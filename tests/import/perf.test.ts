@@ -92,6 +92,18 @@ describe('Get-Stat (PowerCLI Export-Csv)', () => {
     expect(issue(r.report, 'appear more than once')).toBeUndefined();
   });
 
+  it('20-second real-time samples average to their hour', () => {
+    // Sample k (1..360) ends at 10:00:00 + 20k s and starts 20 s earlier: k 1-180 fall in 10:00Z, 181-360 in 11:00Z.
+    const rows = Array.from({ length: 360 }, (_, j) => {
+      const k = j + 1;
+      const end = Date.UTC(2026, 2, 2, 10) + 20_000 * k;
+      return `${(k <= 180 ? 0 : 50) + (k % 10)},${new Date(end).toISOString()},cpu.usage.average,%,web-01,20,`;
+    });
+    const r = importTable(tableOf('rt.csv', `Value,Timestamp,MetricId,Unit,Entity,IntervalSecs,Instance\n${rows.join('\n')}\n`));
+    // k % 10 over 18 full cycles of 0..9: mean 4.5; the second hour adds 50.
+    close(hourly(r, 'srv-web', 'cpuPct'), [4.5, 54.5]);
+  });
+
   it('cpu.usagemhz without a known clock is a warning, not a guess', () => {
     const t = tableOf('mhz.csv', 'Value,Timestamp,MetricId,Unit,Entity,IntervalSecs,Instance\n2400,2026-03-02T10:30:00Z,cpu.usagemhz.average,MHz,web-01,1800,\n');
     const r = applyMapping('getstat', t, guessKind(t.headers).guess, { servers: [{ id: 'srv-web', name: 'web-01', cores: 4, mhzPerCore: null }] });
