@@ -105,3 +105,35 @@ test('a broken workbook and a garbage CSV show clear errors and leave the projec
   await expect(wb.statusBar).not.toContainText('unsaved');
   await expect(app.page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
 });
+
+/** A perfmon log relogged to CSV (PDH-CSV 4.0) for two servers of the sample, one named by its FQDN. */
+const PERFMON = [
+  '"(PDH-CSV 4.0) (GMT Standard Time)(0)","\\\\ASH-AD-01.corp.example\\Processor(_Total)\\% Processor Time","\\\\ASH-AD-01.corp.example\\Memory\\% Committed Bytes In Use","\\\\ash-dns-01\\Processor(_Total)\\% Processor Time","\\\\ash-dns-01\\PhysicalDisk(_Total)\\Disk Transfers/sec","\\\\ash-dns-01\\System\\Processor Queue Length"',
+  '"03/03/2026 09:00:00.000"," ","40"," "," ","1"',
+  '"03/03/2026 09:20:00.000","10","42","20","100","0"',
+  '"03/03/2026 09:40:00.000","20","44","130","200","2"',
+  '',
+].join('\n');
+
+test('imports a perfmon CSV: kind detected from the header, what it holds shown, series for the matched servers', async ({ app }) => {
+  await writeFile(join(app.filesRoot, 'perfmon-ash.csv'), PERFMON);
+  const wb = new Workbench(app);
+  await wb.waitUntilReady();
+  const imp = new ImportDialogPom(app.page);
+  await imp.open();
+  await imp.addFile('perfmon-ash.csv');
+  await expect(imp.kindOf('perfmon-ash.csv')).toHaveValue('perfmon');
+  await expect(imp.column('perfmon-ash.csv', 'Time stamp (first column)')).toHaveValue('(PDH-CSV 4.0) (GMT Standard Time)(0)');
+  const summary = imp.file('perfmon-ash.csv').getByRole('list', { name: 'About perfmon-ash.csv' });
+  await expect(summary).toContainText('Time stamps in the header\'s zone "GMT Standard Time" (Europe/London, daylight saving followed)');
+  await expect(summary).toContainText('2 servers: ASH-AD-01.corp.example, ash-dns-01');
+  await expect(imp.importButton).toBeEnabled();
+  await imp.screenshot('import-perfmon');
+
+  await imp.run();
+  await expect(imp.report).toBeVisible();
+  await expect(imp.report).toContainText('series for 2 servers');
+  await expect(imp.report.getByRole('region', { name: 'Warnings' })).toContainText('1 counter column not read');
+  await expect(imp.report.getByRole('region', { name: 'Warnings' })).toContainText('ash-dns-01\\Processor(_Total)\\% Processor Time');
+  await imp.screenshot('import-perfmon-report');
+});

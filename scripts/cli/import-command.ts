@@ -18,11 +18,12 @@ import { readProjectFile } from '../../electron/services/project-store.ts';
 
 export const IMPORT_USAGE = `usage: cwb import FILE... --out PROJECT.cwb [options]
 
-  FILE              RVTools .xlsx, RVTools_tab<sheet>.csv files, or CSVs (inventory, series, flows, sites, links)
+  FILE              RVTools .xlsx, RVTools_tab<sheet>.csv files, or CSVs (inventory, series, flows, sites, links;
+                    performance exports: getstat (vCenter Get-Stat), perfmon, sar (sadf -d), wide)
   --out PROJECT.cwb where to write the project
   --into BASE.cwb   add the files to this project instead of starting a fresh one
   --kind KIND       what the FILEs after it are: rvtools, ${IMPORT_KINDS.join(', ')} (default: guessed)
-  --tz ZONE         IANA time zone of time stamps without an offset (default UTC)
+  --tz ZONE         IANA time zone of time stamps without an offset (default UTC; perfmon files use their header's)
   --name NAME       estate name of a fresh project
   --storage BASIS   size VM storage from "provisioned" (default) or "in-use" space
   --report FILE     also write the data-quality report to FILE

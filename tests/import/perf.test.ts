@@ -92,6 +92,18 @@ describe('Get-Stat (PowerCLI Export-Csv)', () => {
     expect(issue(r.report, 'appear more than once')).toBeUndefined();
   });
 
+  it('20-second real-time samples average to their hour', () => {
+    // Sample k (1..360) ends at 10:00:00 + 20k s and starts 20 s earlier: k 1-180 fall in 10:00Z, 181-360 in 11:00Z.
+    const rows = Array.from({ length: 360 }, (_, j) => {
+      const k = j + 1;
+      const end = Date.UTC(2026, 2, 2, 10) + 20_000 * k;
+      return `${(k <= 180 ? 0 : 50) + (k % 10)},${new Date(end).toISOString()},cpu.usage.average,%,web-01,20,`;
+    });
+    const r = importTable(tableOf('rt.csv', `Value,Timestamp,MetricId,Unit,Entity,IntervalSecs,Instance\n${rows.join('\n')}\n`));
+    // k % 10 over 18 full cycles of 0..9: mean 4.5; the second hour adds 50.
+    close(hourly(r, 'srv-web', 'cpuPct'), [4.5, 54.5]);
+  });
+
   it('cpu.usagemhz without a known clock is a warning, not a guess', () => {
     const t = tableOf('mhz.csv', 'Value,Timestamp,MetricId,Unit,Entity,IntervalSecs,Instance\n2400,2026-03-02T10:30:00Z,cpu.usagemhz.average,MHz,web-01,1800,\n');
     const r = applyMapping('getstat', t, guessKind(t.headers).guess, { servers: [{ id: 'srv-web', name: 'web-01', cores: 4, mhzPerCore: null }] });
@@ -117,7 +129,7 @@ describe('perfmon (relog PDH-CSV 4.0)', () => {
     close(hourly(r, 'srv-db', 'memPct'), [(50 + 50 + 75) / 3, (75 + 25 + 25) / 3]);
     expect(r.report.tables[0]).toEqual({ file: 'perfmon.csv', sheet: null, rowsRead: 7, rowsUsed: 6, rowsSkipped: 1 });
     expect(issue(r.report, 'no usable value')?.at).toEqual([{ file: 'perfmon.csv', sheet: null, row: 8, column: null }]);
-    expect(issue(r.report, 'above 100%: clamped')?.at).toEqual([{ file: 'perfmon.csv', sheet: null, row: 7, column: '\\\\WEB-01\\Processor(_Total)\\% Processor Time' }]);
+    expect(issue(r.report, 'CPU % value is above 100: clamped')?.at).toEqual([{ file: 'perfmon.csv', sheet: null, row: 7, column: '\\\\WEB-01\\Processor(_Total)\\% Processor Time' }]);
     expect(issue(r.report, 'counter column not read')?.at).toEqual([{ file: 'perfmon.csv', sheet: null, row: 1, column: '\\\\WEB-01\\System\\Processor Queue Length' }]);
     expect(issue(r.report, 'not in the project')?.message).toMatch(/1 columns skipped\); e\.g\. FILE-09/);
     expect(issue(r.report, 'per-processor counters')).toBeDefined();
@@ -176,7 +188,7 @@ describe('wide CSV', () => {
     close(hourly(r, 'srv-db', 'cpuPct'), [(5 + 15) / 2, (25 + 35) / 2]);
     close(hourly(r, 'srv-db', 'iops'), [(100 + 300) / 2, (200 + 250) / 2]);
     expect(r.report.tables[0]).toEqual({ file: 'wide.csv', sheet: null, rowsRead: 5, rowsUsed: 5, rowsSkipped: 0 });
-    expect(issue(r.report, 'cpuPct value is negative')?.at).toEqual([{ file: 'wide.csv', sheet: null, row: 4, column: 'web-01 cpu %' }]);
+    expect(issue(r.report, 'CPU % value is negative')?.at).toEqual([{ file: 'wide.csv', sheet: null, row: 4, column: 'web-01 cpu %' }]);
     expect(issue(r.report, 'appear more than once')?.at.map((a) => a.row)).toEqual([6, 6, 6, 6]);
     expect(issue(r.report, '1 column not imported')?.message).toMatch(/notes/);
   });

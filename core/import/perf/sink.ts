@@ -26,6 +26,7 @@ const METRICS: readonly Metric[] = ['cpuPct', 'memPct', 'iops', 'netMbps'];
 const M_INDEX: Record<Metric, number> = { cpuPct: 0, memPct: 1, iops: 2, netMbps: 3 };
 const ADDITIVE = [false, false, true, true];
 const SHOW = 5;
+const LABEL: Record<Metric, string> = { cpuPct: 'CPU %', memPct: 'memory %', iops: 'IOPS', netMbps: 'network Mbps' };
 
 /** Matches file names of servers to project servers: id, name, FQDN <-> short name, case-insensitive. */
 export function perfServerMatcher(servers: readonly PerfServer[]): (text: string) => PerfServer | null | undefined {
@@ -118,15 +119,15 @@ export class SampleSink {
       return false;
     }
     if (value < 0) {
-      this.issue('warning', 'bad-value', `${metric} value is negative: skipped`, i, column);
+      this.issue('warning', 'bad-value', `${LABEL[metric]} value is negative: skipped`, i, column);
       return false;
     }
     let v = value;
     if (m <= 1 && v > 100) {
-      this.issue('warning', 'bad-value', `${metric} value is above 100%: clamped to 100`, i, column);
+      this.issue('warning', 'bad-value', `${LABEL[metric]} value is above 100: clamped to 100`, i, column);
       v = 100;
     } else if (v > 1e9) {
-      this.issue('warning', 'bad-value', `${metric} value is implausibly large (above 1e9): skipped`, i, column);
+      this.issue('warning', 'bad-value', `${LABEL[metric]} value is implausibly large (above 1e9): skipped`, i, column);
       return false;
     }
     let inst = this.instances.get(instance);

@@ -51,7 +51,7 @@ function FilesStep({ flow }: { flow: ImportFlow }) {
           <button type="button" onClick={() => void flow.chooseFiles()} disabled={busy}>
             Choose files…
           </button>
-          <span className="muted">RVTools exports (.xlsx or the RVTools_tab*.csv set) and CSV files: inventory, utilisation series, flows, sites, WAN links.</span>
+          <span className="muted">RVTools exports (.xlsx or the RVTools_tab*.csv set) and CSV files: inventory, utilisation series (long or wide), vCenter Get-Stat, perfmon, sar (sadf -d), flows, sites, WAN links.</span>
         </div>
       )}
       <section className="import-selected" aria-label="Files to import">

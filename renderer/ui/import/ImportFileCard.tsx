@@ -6,7 +6,9 @@
 import { useId } from 'react';
 import type { ImportFileKind } from '../../../electron/contract.ts';
 import { FIELDS, type ImportKind } from '../../../core/import/mapping.ts';
+import { isPerfKind } from '../../../core/import/perf/kinds.ts';
 import { KIND_LABELS, missingRequired, type ImportFile, type ImportFlow } from '../../app/import-flow.ts';
+import { PerfFileOptions } from './PerfFileOptions.tsx';
 
 const KINDS = Object.keys(KIND_LABELS) as ImportFileKind[];
 
@@ -103,6 +105,7 @@ export function ImportFileCard({ file, flow, disabled }: { file: ImportFile; flo
         <>
           {missing.length > 0 && <p className="field-error">Choose a column for {missing.join(', ')}.</p>}
           <MappingTable file={file} kind={kind} flow={flow} disabled={disabled} />
+          {isPerfKind(kind) && <PerfFileOptions file={file} kind={kind} flow={flow} disabled={disabled} />}
         </>
       )}
     </article>
