@@ -79,7 +79,8 @@ const perPath = <T extends z.ZodType>(value: T) =>
 /** A confirmed column mapping: field -> header of the file (null = not mapped). */
 const ImportMapping = z.object({
   kind: z.enum(IMPORT_KINDS),
-  columns: z.record(z.string().min(1).max(64), z.string().max(1000).nullable()).refine((c) => Object.keys(c).length <= 64, 'at most 64 fields'),
+  // Field names, or "col:<header>" per data column of a wide series CSV (up to the CSV reader's 1000 columns).
+  columns: z.record(z.string().min(1).max(1100), z.string().max(1100).nullable()).refine((c) => Object.keys(c).length <= 1001, 'at most 1001 fields'),
 });
 const TimeZone = z.string().min(1).max(64).refine(isKnownTimeZone, 'not a known IANA time zone');
 

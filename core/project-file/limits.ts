@@ -61,7 +61,7 @@ const min = (a: EntryBudget, b: EntryBudget): EntryBudget => ({
 const sat = (n: number): number => (Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER);
 
 /**
- * Per entry, its budget from the manifest's counts (null: a format 1 file, which has none: the ceilings).
+ * Per entry (or "folder/*" for every entry in a folder), its budget from the manifest's counts (null: a format 1 file, which has none: the ceilings).
  * The estate allows 4x what a generated estate needs per server, data centre, application and scenario (pins:
  * one per server per scenario). A new entry gets its own line here; entries not listed are never read.
  */
@@ -85,6 +85,15 @@ export const ENTRY_BUDGETS: Readonly<Record<string, (counts: EntryCounts | null,
   },
   // format 1 kept the values in series.json: 4 arrays of hours numbers per server (pilot files, small)
   'series.json@1': (_c, limits) => ({ maxBytes: Math.min(limits.maxJsonBytes, 64 * MiB), maxValues: 8_000_000, maxContainers: 200_000, maxDepth: 4 }),
+  // kept plans (format 3): the index of at most 48 plans, and each plan (assignments per server, host loads
+  // per hour), never more than the estate's own ceiling of JSON
+  'plans.json': () => ({ maxBytes: 4 * MiB, maxValues: 200_000, maxContainers: 20_000, maxDepth: 16 }),
+  'plans/*': (c, limits) => ({
+    maxBytes: c ? sat(Math.min(limits.maxEntryBytes, 4 * MiB + c.servers * 4 * KiB + c.servers * c.seriesHours * 8)) : limits.maxEntryBytes,
+    maxValues: 0,
+    maxContainers: 0,
+    maxDepth: 0,
+  }),
   // four float32 metrics per row and hour, exactly
   'series.bin': (c, limits) => ({
     maxBytes: c ? Math.min(limits.maxEntryBytes, c.seriesRows * c.seriesHours * 16) : limits.maxEntryBytes,
@@ -96,7 +105,9 @@ export const ENTRY_BUDGETS: Readonly<Record<string, (counts: EntryCounts | null,
 
 /** The budget of `entry` (refusing what the table does not list: it is never read). */
 export function entryBudget(entry: string, counts: EntryCounts | null, limits: Limits): EntryBudget {
-  const rule = Object.hasOwn(ENTRY_BUDGETS, entry) ? ENTRY_BUDGETS[entry] : undefined;
+  const folder = `${entry.slice(0, entry.indexOf('/') + 1)}*`; // "plans/3.plan" -> "plans/*"
+  const key = Object.hasOwn(ENTRY_BUDGETS, entry) ? entry : entry.includes('/') && Object.hasOwn(ENTRY_BUDGETS, folder) ? folder : null;
+  const rule = key === null ? undefined : ENTRY_BUDGETS[key];
   const b = rule ? rule(counts, limits) : { maxBytes: 0, maxValues: 0, maxContainers: 0, maxDepth: 0 };
   return { ...b, maxBytes: Math.min(b.maxBytes, limits.maxEntryBytes, b.maxValues > 0 ? limits.maxJsonBytes : Infinity) };
 }
