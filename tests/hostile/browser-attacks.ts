@@ -46,7 +46,7 @@ export async function runBrowserAttacks(): Promise<CaseResult[]> {
   const call = async (name: string, args: unknown, headers: Record<string, string> = { 'x-cwb-token': host.token }): Promise<Answer> => {
     const res = await fetch(`${host.origin}${apiRoute(name as never)}`, { method: 'POST', headers, body: Buffer.from(encodeWire(args)) });
     const body = new Uint8Array(await res.arrayBuffer());
-    let result: HostResult<unknown> | null = null;
+    let result: HostResult<unknown> | null;
     try {
       result = decodeWire(body) as HostResult<unknown>;
     } catch {
