@@ -13,7 +13,7 @@ import type { Estate } from '../model/schema.ts';
 import { fail, formatBytes, summariseProblems, type Failure, type ProjectFileError, type ProjectFileErrorCode } from './errors.ts';
 import { parseJsonEntry } from './json.ts';
 import { encodeUtf8 } from '../util/utf8.ts';
-import { withDefaults, type Limits } from './limits.ts';
+import { entryBudget, withDefaults, type EntryBudget, type EntryCounts, type Limits } from './limits.ts';
 import { CURRENT_FORMAT_VERSION, FORMAT, ISO_UTC, Manifest, ManifestHead, buildManifest } from './manifest.ts';
 import { migrateV1ToV2 } from './migrations.ts';
 import { SERIES_BIN, SERIES_INDEX, decodeSeries, encodeSeries } from './series-layout.ts';
@@ -24,7 +24,6 @@ import type { ProjectHashes } from './input-hashes.ts';
 
 export const MANIFEST = 'manifest.json';
 export const ESTATE = 'estate.json';
-const MAX_MANIFEST_BYTES = 1024 * 1024;
 
 export type EncodeMeta = { appVersion: string; nowUtc: string; createdUtc?: string };
 /** Compression per entry (0 = stored). Defaults, from bench/project-file.bench.ts: series stored (float noise
@@ -75,14 +74,58 @@ export function decodeProject(bytes: Uint8Array, limits?: Partial<Limits>): Deco
 
 type Entries = Map<string, ZipEntry>;
 
-function readJson(bytes: Uint8Array, entries: Entries, name: string, maxBytes: number): { ok: true; value: unknown } | Failure {
+/** The declared size of an entry against its budget, before anything is inflated. */
+function checkDeclared(entry: ZipEntry, budget: EntryBudget): Failure | null {
+  if (entry.size <= budget.maxBytes) return null;
+  return fail(
+    'entry-too-large',
+    `The entry ${entry.name} declares ${formatBytes(entry.size)} uncompressed; a project of the size its manifest states holds at most ${formatBytes(budget.maxBytes)} there. The file is damaged or a zip bomb.`,
+  );
+}
+
+function readJson(bytes: Uint8Array, entries: Entries, name: string, budget: EntryBudget): { ok: true; value: unknown } | Failure {
   const entry = entries.get(name);
   if (!entry) return fail('missing-entry', `The project has no ${name} entry; it is incomplete or was not written by this app.`);
-  if (entry.size > maxBytes) {
-    return fail('too-large', `The entry ${name} is ${formatBytes(entry.size)} of JSON; this version reads at most ${formatBytes(maxBytes)}.`);
-  }
+  const declared = checkDeclared(entry, budget);
+  if (declared) return declared;
   const data = extractEntry(bytes, entry);
-  return data.ok ? parseJsonEntry(name, data.data, maxBytes) : data;
+  return data.ok ? parseJsonEntry(name, data.data, budget) : data;
+}
+
+const ARRAY_COUNTS = [
+  ['dataCentres', 'dataCentres'],
+  ['servers', 'servers'],
+  ['applications', 'applications'],
+  ['scenarios', 'scenarios'],
+] as const;
+
+/** The series index's rows and hours against the manifest's counts (the series.bin budget came from them). */
+function checkSeriesCounts(index: unknown, counts: EntryCounts): Failure | null {
+  if (index === null || typeof index !== 'object') return null;
+  const { serverIds, hours } = index as { serverIds?: unknown; hours?: unknown };
+  const rows = Array.isArray(serverIds) ? serverIds.length : null;
+  if ((rows !== null && rows !== counts.seriesRows) || (typeof hours === 'number' && hours !== counts.seriesHours)) {
+    return fail(
+      'bad-manifest',
+      `The ${MANIFEST} counts ${counts.seriesRows} series rows of ${counts.seriesHours} hours but ${SERIES_INDEX} holds ${rows ?? '?'} of ${String(hours)}: the entries do not belong together, or the file is damaged or forged.`,
+    );
+  }
+  return null;
+}
+
+/** The parsed estate's arrays against the manifest's counts, before the (costly) schema validation. */
+function checkCounts(estate: unknown, counts: EntryCounts): Failure | null {
+  if (estate === null || typeof estate !== 'object') return null; // the schema says what is wrong
+  for (const [key, count] of ARRAY_COUNTS) {
+    const list: unknown = (estate as Record<string, unknown>)[key];
+    if (Array.isArray(list) && list.length !== counts[count]) {
+      return fail(
+        'bad-manifest',
+        `The ${MANIFEST} counts ${counts[count]} ${key} but the estate holds ${list.length}: the entries do not belong together, or the file is damaged or forged.`,
+      );
+    }
+  }
+  return null;
 }
 
 function decode(bytes: Uint8Array, limits: Limits): DecodeResult {
@@ -96,7 +139,7 @@ function decode(bytes: Uint8Array, limits: Limits): DecodeResult {
     const listed = [...entries.keys()].slice(0, 5).map((n) => JSON.stringify(n)).join(', ');
     return fail('missing-manifest', `The zip has no ${MANIFEST}, so it is not a Consolidation Workbench project${listed ? ` (it holds ${listed})` : ' (it is empty)'}.`);
   }
-  const manifestJson = readJson(bytes, entries, MANIFEST, Math.min(MAX_MANIFEST_BYTES, limits.maxJsonBytes));
+  const manifestJson = readJson(bytes, entries, MANIFEST, entryBudget(MANIFEST, null, limits));
   if (!manifestJson.ok) return manifestJson;
   const raw = manifestJson.value;
   const head = ManifestHead.safeParse(raw);
@@ -126,13 +169,21 @@ function decode(bytes: Uint8Array, limits: Limits): DecodeResult {
   for (const name of [ESTATE, SERIES_INDEX, SERIES_BIN]) {
     if (!entries.has(name)) return fail('missing-entry', `The project has no ${name} entry; it is incomplete or was not written by this app.`);
   }
-  const estateJson = readJson(bytes, entries, ESTATE, limits.maxJsonBytes);
+  const counts = manifest.data.counts;
+  const budget = (name: string) => entryBudget(name, counts, limits);
+  const binEntry = entries.get(SERIES_BIN);
+  const binTooLarge = binEntry ? checkDeclared(binEntry, budget(SERIES_BIN)) : null;
+  if (binTooLarge) return binTooLarge;
+  const estateJson = readJson(bytes, entries, ESTATE, budget(ESTATE));
   if (!estateJson.ok) return estateJson;
+  const lying = checkCounts(estateJson.value, counts);
+  if (lying) return lying;
   const estate = checkEstate(estateJson.value);
   if (!estate.ok) return estate;
-  const indexJson = readJson(bytes, entries, SERIES_INDEX, limits.maxJsonBytes);
+  const indexJson = readJson(bytes, entries, SERIES_INDEX, budget(SERIES_INDEX));
   if (!indexJson.ok) return indexJson;
-  const binEntry = entries.get(SERIES_BIN);
+  const seriesLie = checkSeriesCounts(indexJson.value, counts);
+  if (seriesLie) return seriesLie;
   const bin = binEntry ? extractEntry(bytes, binEntry) : fail('missing-entry', `The project has no ${SERIES_BIN} entry.`);
   if (!bin.ok) return bin;
   const series = decodeSeries(indexJson.value, bin.data);
@@ -149,9 +200,9 @@ function decodeV1(bytes: Uint8Array, entries: Entries, manifest: unknown, limits
   for (const name of [ESTATE, SERIES_INDEX]) {
     if (!entries.has(name)) return fail('missing-entry', `The project (format 1) has no ${name} entry; it is incomplete.`);
   }
-  const estateJson = readJson(bytes, entries, ESTATE, limits.maxJsonBytes);
+  const estateJson = readJson(bytes, entries, ESTATE, entryBudget(ESTATE, null, limits));
   if (!estateJson.ok) return estateJson;
-  const seriesJson = readJson(bytes, entries, SERIES_INDEX, limits.maxJsonBytes);
+  const seriesJson = readJson(bytes, entries, SERIES_INDEX, entryBudget(`${SERIES_INDEX}@1`, null, limits));
   if (!seriesJson.ok) return seriesJson;
   const migrated = migrateV1ToV2({ manifest, estate: estateJson.value, series: seriesJson.value });
   if (!migrated.ok) return migrated;

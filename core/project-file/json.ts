@@ -121,9 +121,62 @@ export function jsonErrorOffset(text: string): number {
   }
 }
 
-export function parseJsonEntry(entryName: string, bytes: Uint8Array, maxBytes: number): { ok: true; value: unknown } | Failure {
-  if (bytes.length > maxBytes) {
-    return fail('too-large', `The entry ${entryName} is ${formatBytes(bytes.length)} of JSON; this version reads at most ${formatBytes(maxBytes)}.`);
+export type JsonShape = { values: number; containers: number; depth: number };
+
+/**
+ * Count a JSON text's values, containers and deepest nesting from its UTF-8 bytes, without decoding or
+ * allocating, stopping as soon as a budget is exceeded (then `over` names which). Structural characters are
+ * ASCII and never appear inside a multi-byte UTF-8 sequence, so the bytes can be scanned as they are.
+ * Invalid JSON is counted as well as it can be; JSON.parse reports it afterwards.
+ */
+export function scanJsonShape(bytes: Uint8Array, budget: { maxValues: number; maxContainers: number; maxDepth: number }): JsonShape & { over: null | 'values' | 'containers' | 'depth' } {
+  let values = 1;
+  let containers = 0;
+  let depth = 0;
+  let deepest = 0;
+  const n = bytes.length;
+  for (let i = 0; i < n; i++) {
+    const c = bytes[i];
+    if (c === 0x22) {
+      // skip the string (escapes included)
+      for (i++; i < n; i++) {
+        const d = bytes[i];
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      containers++;
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (containers > budget.maxContainers) return { values, containers, depth: deepest, over: 'containers' };
+      if (deepest > budget.maxDepth) return { values, containers, depth: deepest, over: 'depth' };
+    } else if (c === 0x7d || c === 0x5d) depth--;
+    else if (c === 0x2c || c === 0x3a) {
+      // a comma starts another value; a colon's value counts with its key (key + value = 2)
+      values++;
+      if (values > budget.maxValues) return { values, containers, depth: deepest, over: 'values' };
+    }
+  }
+  return { values, containers, depth: deepest, over: null };
+}
+
+export type JsonBudget = { maxBytes: number; maxValues?: number; maxContainers?: number; maxDepth?: number };
+
+const fmtCount = (n: number): string => n.toLocaleString('en-US');
+
+export function parseJsonEntry(entryName: string, bytes: Uint8Array, budget: number | JsonBudget): { ok: true; value: unknown } | Failure {
+  const b = typeof budget === 'number' ? { maxBytes: budget } : budget;
+  if (bytes.length > b.maxBytes) {
+    return fail('too-large', `The entry ${entryName} is ${formatBytes(bytes.length)} of JSON; this project may hold at most ${formatBytes(b.maxBytes)} there.`);
+  }
+  const limits = { maxValues: b.maxValues ?? Infinity, maxContainers: b.maxContainers ?? Infinity, maxDepth: b.maxDepth ?? 512 };
+  const shape = scanJsonShape(bytes, limits);
+  if (shape.over === 'depth') {
+    return fail('too-large', `The entry ${entryName} nests deeper than ${limits.maxDepth} levels; a project never does. The file is damaged or hostile.`);
+  }
+  if (shape.over !== null) {
+    const what = shape.over === 'values' ? `values (${fmtCount(limits.maxValues)})` : `objects and arrays (${fmtCount(limits.maxContainers)})`;
+    return fail('too-large', `The entry ${entryName} holds more ${what} than a project of the size its manifest states can; the file is damaged or hostile.`);
   }
   let text: string;
   try {

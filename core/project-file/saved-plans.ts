@@ -20,7 +20,7 @@ import { zodProblems } from '../model/validate.ts';
 import { encodeUtf8 } from '../util/utf8.ts';
 import { changedParts, projectHashes, type InputHashes, type InputPart, type ProjectHashes } from './input-hashes.ts';
 import { parseJsonEntry } from './json.ts';
-import type { Limits } from './limits.ts';
+import { entryBudget, type Limits } from './limits.ts';
 import { decodePlan, encodePlan, planHash } from './plan-codec.ts';
 import { extractEntry, type ZipEntry } from './zip-read.ts';
 import { prepareEntry, type Prepared } from './zip-write.ts';
@@ -83,10 +83,13 @@ export function readSavedPlans(bytes: Uint8Array, entries: ReadonlyMap<string, Z
   if (!indexEntry) return NO_OPENED_PLANS;
   const warnings: string[] = [];
   const dropAll = (why: string): OpenedPlans => ({ plans: [], hashes: null, warnings: [`The saved plans were not opened: ${why}`] });
-  if (indexEntry.size > limits.maxJsonBytes) return dropAll(`${PLANS_INDEX} is larger than ${limits.maxJsonBytes} bytes.`);
+  const { estate, series } = project;
+  const counts = { dataCentres: estate.dataCentres.length, servers: estate.servers.length, applications: estate.applications.length, scenarios: estate.scenarios.length, seriesRows: series.serverIds.length, seriesHours: series.hours };
+  const indexBudget = entryBudget(PLANS_INDEX, counts, limits);
+  if (indexEntry.size > indexBudget.maxBytes) return dropAll(`${PLANS_INDEX} is larger than ${indexBudget.maxBytes} bytes.`);
   const data = extractEntry(bytes, indexEntry);
   if (!data.ok) return dropAll(data.error.message);
-  const json = parseJsonEntry(PLANS_INDEX, data.data, limits.maxJsonBytes);
+  const json = parseJsonEntry(PLANS_INDEX, data.data, indexBudget);
   if (!json.ok) return dropAll(json.error.message);
   const parsed = PlansIndex.safeParse(json.value);
   if (!parsed.success) {
@@ -102,6 +105,11 @@ export function readSavedPlans(bytes: Uint8Array, entries: ReadonlyMap<string, Z
     const entry = entries.get(item.entry);
     if (!entry) {
       warnings.push(`${what} is missing from the file.`);
+      continue;
+    }
+    const planBudget = entryBudget(item.entry, counts, limits).maxBytes;
+    if (entry.size > planBudget) {
+      warnings.push(`${what} declares ${entry.size} bytes, more than a plan of this project can hold (${planBudget}).`);
       continue;
     }
     const raw = extractEntry(bytes, entry);

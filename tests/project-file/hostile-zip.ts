@@ -1,5 +1,6 @@
 /** Tools to craft hostile .cwb files in tests: unpack/repack, patch zip header fields, build deflate bombs. */
 import { unzipSync } from 'fflate';
+import { crc32 } from '../../core/project-file/crc32.ts';
 import { writeZip, type DeflateLevel } from '../../core/project-file/zip-write.ts';
 
 export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -109,4 +110,61 @@ export function firstDifference(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
   return a.length === b.length ? -1 : n;
+}
+
+/**
+ * A raw deflate stream of `head`, then `period` (1 to 4 bytes) repeated `copies` times by length-258 copies at
+ * distance period.length, then `tail`: 258 bytes of output per ~13 bits, for JSON bombs of any shape
+ * ("{}," objects, "1," numbers, "[" nesting). Built without ever holding the output.
+ */
+export function deflateRepeat(head: string, period: string, copies: number, tail: string): { data: Uint8Array; size: number; crc: number } {
+  const p = utf8(period);
+  if (p.length < 1 || p.length > 4) throw new RangeError('period of 1 to 4 bytes');
+  const h = utf8(head + period);
+  const t = utf8(tail);
+  const out = new Uint8Array(Math.ceil((3 + (h.length + t.length) * 9 + copies * 13 + 7) / 8) + 1);
+  let at = 0;
+  let acc = 0;
+  let n = 0;
+  const bits = (value: number, count: number) => {
+    acc |= value << n;
+    n += count;
+    while (n >= 8) {
+      out[at++] = acc & 0xff;
+      acc >>>= 8;
+      n -= 8;
+    }
+  };
+  const reversed = (code: number, count: number) => {
+    let r = 0;
+    for (let i = 0; i < count; i++) r |= ((code >> i) & 1) << (count - 1 - i);
+    return r;
+  };
+  const literal = (b: number) => (b < 144 ? bits(reversed(0x30 + b, 8), 8) : bits(reversed(0x190 + b - 144, 9), 9));
+  bits(1, 1);
+  bits(1, 2);
+  for (const b of h) literal(b);
+  const copy = reversed(0xc5, 8) | (reversed(p.length - 1, 5) << 8); // 258 bytes at distance period.length
+  for (let i = 0; i < copies; i++) bits(copy, 13);
+  for (const b of t) literal(b);
+  bits(0, 7);
+  if (n > 0) out[at++] = acc & 0xff;
+  // the checksum of what it inflates to, computed a chunk at a time
+  let crc = crc32(h);
+  let left = copies * 258;
+  const chunk = new Uint8Array(p.length * 65536);
+  for (let i = 0; i < chunk.length; i++) chunk[i] = p[i % p.length];
+  while (left > 0) {
+    const k = Math.min(left, chunk.length);
+    crc = crc32(chunk.subarray(0, k), crc);
+    left -= k;
+  }
+  crc = crc32(t, crc);
+  return { data: out.subarray(0, at), size: h.length + copies * 258 + t.length, crc };
+}
+
+/** A zip entry holding raw deflate data that claims `size` uncompressed (crc left 0: bombs fail before it). */
+export function packDeflated(files: readonly (readonly [string, Uint8Array | string])[], raw: { name: string; data: Uint8Array; size: number; crc?: number }): Uint8Array {
+  const zip = pack([...files, [raw.name, raw.data, 0]]);
+  return patchEntry(zip, raw.name, { method: 8, size: raw.size, ...(raw.crc === undefined ? {} : { crc: raw.crc }) });
 }

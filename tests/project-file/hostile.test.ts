@@ -191,10 +191,15 @@ describe('opening hostile .cwb files', () => {
 
   it('series length mismatch and bad series values', () => {
     const index = jsonOf(good, 'series.json') as { hours: number; serverIds: string[] };
+    const manifest = jsonOf(good, 'manifest.json') as { counts: Record<string, number> };
+    const counted = (zip: Uint8Array, counts: Record<string, number>) =>
+      replaceEntry(zip, 'manifest.json', JSON.stringify({ ...manifest, counts: { ...manifest.counts, ...counts } }));
     const longer = replaceEntry(good, 'series.json', JSON.stringify({ ...index, hours: 25 }));
-    expect(refused(decodeProject(longer), 'series-length-mismatch')).toMatch(/series\.cpuPct has 480 values; 20 servers x 25 hours needs 500/);
+    // the manifest's counts must match the index first, then the index must match series.bin
+    expect(refused(decodeProject(longer), 'bad-manifest')).toMatch(/counts 20 series rows of 24 hours but series\.json holds 20 of 25/);
+    expect(refused(decodeProject(counted(longer, { seriesHours: 25 })), 'series-length-mismatch')).toMatch(/series\.cpuPct has 480 values; 20 servers x 25 hours needs 500/);
     const fewerRows = replaceEntry(good, 'series.json', JSON.stringify({ ...index, serverIds: index.serverIds.slice(1) }));
-    refused(decodeProject(fewerRows), 'series-length-mismatch');
+    expect(refused(decodeProject(counted(fewerRows, { seriesRows: 19 })), 'entry-too-large')).toMatch(/series\.bin declares/);
     const shortBin = replaceEntry(good, 'series.bin', unpack(good)['series.bin'].subarray(8));
     expect(refused(decodeProject(shortBin), 'series-length-mismatch')).toMatch(/series\.bin/);
     const cpu = project.series.cpuPct.slice();
