@@ -32,6 +32,8 @@ export type ImportFilesOptions = {
   maxBytes?: number;
   name?: string;
   storageBasis?: RvtoolsOptions['storageBasis'];
+  /** RVTools VMs to leave out (powered off, retired-looking names). */
+  exclude?: RvtoolsOptions['exclude'];
   seriesStartUtc?: string;
 };
 
@@ -86,7 +88,7 @@ async function runJob(job: Job, project: Project | null, options: ImportFilesOpt
         tables.push(read.table);
       }
     }
-    return addWarnings(mapRvtools(tables, { storageBasis: options.storageBasis }), reads);
+    return addWarnings(mapRvtools(tables, { storageBasis: options.storageBasis, exclude: options.exclude }), reads);
   }
   const file = job.paths[0];
   let read: CsvRead;
