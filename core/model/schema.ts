@@ -348,6 +348,8 @@ export const Estate = z.object({
   client: z.string().default(''),
   description: z.string().default(''),
   currency: z.string().length(3).default('USD'),
+  /** Months over which host purchase, running costs and licences are summed; absent = 36. */
+  horizonMonths: z.number().int().min(1).max(240).optional(),
   defaultRules: SizingRules,
   dataCentres: z.array(DataCentre),
   userSites: z.array(UserSite),
