@@ -2,7 +2,7 @@
  * Snapshot usage from an RVTools export, and its calibration against the hosts' measured use.
  *
  * Snapshot (one instant, percent of the VM's allocation): CPU from vInfo "CPU Usage %", else vCPU "Overall" MHz
- * / (vCPUs x the host's clock MHz); memory from vMemory "Consumed" (what the hypervisor holds for the VM), else
+ * / (vCPUs x the host's clock MHz, else its cluster's mean clock); memory from vMemory "Consumed" (what the hypervisor holds for the VM), else
  * "Active" (vMemory, or vInfo "Active Memory"), / the VM's memory. Values over 100 % (turbo) are capped and
  * noted. Powered-off VMs have no snapshot: their zero use says nothing about their use once moved.
  *
@@ -26,7 +26,7 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export const isPoweredOn = (vm: Pick<VmDraft, 'powerState'>) => vm.powerState === '' || /^poweredon$/i.test(vm.powerState);
 
 /** A VM's snapshot, or null when the export has no usage for it. */
-export function snapshotOf(vm: VmDraft, host: SourceHost | undefined, cores: number, memoryGiB: number, report: ReportBuilder): UsageSnapshot | null {
+export function snapshotOf(vm: VmDraft, hostMHz: number | null, cores: number, memoryGiB: number, report: ReportBuilder): UsageSnapshot | null {
   if (!isPoweredOn(vm)) return null;
   const u = vm.usage;
   let cpuPct: number | null = null;
@@ -35,8 +35,8 @@ export function snapshotOf(vm: VmDraft, host: SourceHost | undefined, cores: num
     cpuPct = u.cpuPct;
     cpuSource = `vInfo CPU Usage ${u.cpuPct} %`;
   } else if (u.cpuMHz !== null) {
-    const mhz = host?.speedMHz ?? null;
-    if (mhz === null) report.addGrouped('info', 'missing-field', 'vCPU "Overall" MHz given but the host clock is unknown (vHost Speed): no CPU snapshot', { ...vm.ref, column: 'Host' });
+    const mhz = hostMHz;
+    if (mhz === null) report.addGrouped('info', 'missing-field', 'vCPU "Overall" MHz given but the clock of the VM\'s host (or its cluster) is unknown (vHost Speed): no CPU snapshot', { ...vm.ref, column: 'Host' });
     else {
       cpuPct = (100 * u.cpuMHz) / (cores * mhz);
       cpuSource = `vCPU Overall ${u.cpuMHz} MHz of ${cores} x ${mhz} MHz`;
@@ -150,11 +150,11 @@ export function calibrate(vms: CalibrationVm[], hosts: HostIndex, report: Report
     const members = [...hosts.hosts.values()].filter((h) => h.cluster.toLowerCase() === cluster && !byHost.has(h));
     if (members.length > 0) groups.push({ label: `cluster ${members[0].cluster}`, cluster: members[0].cluster, hosts: members, vms: list });
   }
-  const perCluster = new Map<string, { cpu: [number, number, number]; mem: [number, number, number]; vms: number; skipped: string[] }>();
+  const perCluster = new Map<string, { cpu: [number, number, number]; mem: [number, number, number]; vms: number; skipped: string[]; done: boolean }>();
   for (const g of groups) {
     const expected = g.hosts.every((h) => h.vmsOn !== null) ? g.hosts.reduce((a, h) => a + (h.vmsOn ?? 0), 0) : null;
     const key = g.cluster || g.label;
-    const row = perCluster.get(key) ?? { cpu: [0, 0, 0], mem: [0, 0, 0], vms: 0, skipped: [] };
+    const row = perCluster.get(key) ?? { cpu: [0, 0, 0], mem: [0, 0, 0], vms: 0, skipped: [], done: false };
     perCluster.set(key, row);
     if (expected !== null && g.vms.length < MIN_COVERAGE * expected) {
       row.skipped.push(`${g.label}: the export lists ${g.vms.length} of the ${expected} powered-on VMs vHost counts there`);
@@ -162,6 +162,8 @@ export function calibrate(vms: CalibrationVm[], hosts: HostIndex, report: Report
     }
     const cpu = calibrateDim(g, 'cpu');
     const mem = calibrateDim(g, 'mem');
+    if (cpu === null && mem === null) continue;
+    row.done = true;
     row.vms += g.vms.length;
     if (cpu) row.cpu = [row.cpu[0] + cpu.measured, row.cpu[1] + cpu.before, row.cpu[2] + cpu.after];
     if (mem) row.mem = [row.mem[0] + mem.measured, row.mem[1] + mem.before, row.mem[2] + mem.after];
@@ -170,7 +172,7 @@ export function calibrate(vms: CalibrationVm[], hosts: HostIndex, report: Report
     if (r.skipped.length > 0) {
       report.add('warning', 'assumption', `calibration against vHost usage not applied for ${r.skipped.length} host group(s) of ${cluster}: ${r.skipped.slice(0, 3).join('; ')}${r.skipped.length > 3 ? '; ...' : ''} (their VMs keep their own snapshot)`, []);
     }
-    if (r.vms === 0) continue;
+    if (!r.done) continue;
     report.add('info', 'assumption', `calibration, ${cluster}: hosts' measured CPU ${fmt(r.cpu[0])} rating units, the ${r.vms} VMs' snapshot sum ${fmt(r.cpu[1])} before, ${fmt(r.cpu[2])} after; memory measured ${fmt(r.mem[0])} GiB, VMs ${fmt(r.mem[1])} before, ${fmt(r.mem[2])} after`, []);
   }
 }

@@ -85,6 +85,17 @@ function toServer(vm: VmDraft, rating: number, dcId: string, basis: 'provisioned
   };
 }
 
+/** Mean vHost clock (MHz) per cluster, for VMs whose host is not in vHost. */
+function meanClusterClock(hosts: ReturnType<typeof readHosts>): Map<string, number> {
+  const sums = new Map<string, [number, number]>();
+  for (const h of hosts.hosts.values()) {
+    if (h.speedMHz === null || h.cluster === '') continue;
+    const s = sums.get(h.cluster.toLowerCase()) ?? [0, 0];
+    sums.set(h.cluster.toLowerCase(), [s[0] + h.speedMHz, s[1] + 1]);
+  }
+  return new Map([...sums].map(([k, [sum, n]]) => [k, sum / n]));
+}
+
 const examples = (names: readonly string[]) => names.slice(0, 3).join(', ') + (names.length > 3 ? ', ...' : '');
 const share = (n: number, of: number) => `${of > 0 ? Math.round((100 * n) / of) : 0}%`;
 
@@ -156,6 +167,7 @@ export function mapRvtools(tables: readonly Table[], options: RvtoolsOptions = {
   const unmatchedHosts = new Map<string, number>();
   const listed = { 'powered-off': [] as string[], retired: [] as string[] };
   const calib: CalibrationVm[] = [];
+  const clusterMHz = meanClusterClock(hosts);
   for (const vm of vms.vms) {
     const off = !isPoweredOn(vm);
     const retired = RETIRED_NAME.test(vm.name);
@@ -177,7 +189,7 @@ export function mapRvtools(tables: readonly Table[], options: RvtoolsOptions = {
     if (dcName === '') dcName = hosts.hosts.get(vm.host.toLowerCase())?.datacenter ?? '';
     if (dcName === '') report.addGrouped('warning', 'missing-field', 'VM has no Datacenter: placed in "Unknown data centre"', { ...vm.ref, column: 'Datacenter' });
     const server = toServer(vm, rating.rating, dcFor(dcName), basis, report);
-    const snapshot = snapshotOf(vm, sourceHost, server.cores, server.memoryGiB, report);
+    const snapshot = snapshotOf(vm, sourceHost?.speedMHz ?? clusterMHz.get(vm.cluster.toLowerCase()) ?? null, server.cores, server.memoryGiB, report);
     calib.push({ vm, cores: server.cores, ratingPerCore: server.ratingPerCore, memoryGiB: server.memoryGiB, snapshot });
     for (const b of vm.blockers) {
       report.addGrouped(b.hard ? 'warning' : 'info', 'blocker', b.hard ? `not virtualisable as is: ${b.kind}` : `hard to move: ${b.kind} (kept virtualisable)`, vm.ref);
