@@ -38,7 +38,7 @@ export type ImportFilesOptions = {
 };
 
 type Job = { order: number; kind: FileKind; paths: string[] };
-const ORDER: Record<FileKind, number> = { rvtools: 0, inventory: 1, sites: 2, links: 3, series: 4, getstat: 4, perfmon: 4, sar: 4, wide: 4, flows: 5 };
+const ORDER: Record<FileKind, number> = { rvtools: 0, inventory: 1, sites: 2, links: 3, series: 4, summary: 4, getstat: 4, perfmon: 4, sar: 4, wide: 4, flows: 5 };
 
 /**
  * The readers' warnings as report issues, one per distinct message listing every row it concerns (as
