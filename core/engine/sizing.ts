@@ -7,6 +7,7 @@
 import type { Server, SizingPolicy, SizingRules } from '../model/schema.ts';
 import { rowIndex, type SeriesSet } from '../model/series.ts';
 import { DIMENSIONS, type GapFill } from './plan.ts';
+import { BASIS_CODE, profileOf, similarPool, type SimilarPool } from './sizing-basis.ts';
 
 export const DIMS = DIMENSIONS.length;
 
@@ -18,6 +19,8 @@ export type Sizing = {
   /** Peak over hours per server and dimension, servers x DIMS. */
   peak: Float32Array;
   gapFills: GapFill[];
+  /** Sizing basis per server, servers x 2 (CPU, memory): BASIS_CODE of sizing-basis.ts. */
+  basis: Uint8Array;
 };
 
 /** Days since 1970-01-01 of a civil date (Hinnant's algorithm): no Date object needed. */
@@ -95,6 +98,9 @@ type Work = {
   hodMax: Float64Array;
   all: Float64Array;
   series: SeriesSet;
+  rules: SizingRules;
+  pool: SimilarPool | null;
+  basis: Uint8Array;
 };
 
 /** One server (a plain function: V8 optimises its loops better than inside the generator). */
@@ -109,6 +115,10 @@ function sizeServer(w: Work, i: number, s: Server, r: number | undefined): void 
       if (Number.isNaN(series.cpuPct[at]) || Number.isNaN(series.memPct[at]) || Number.isNaN(series.iops[at]) || Number.isNaN(series.netMbps[at])) gapHours++;
     }
   } else gapHours = T;
+  // No series (or sizing as allocated): the best evidence there is (sizing-basis.ts), else allocation.
+  const profile = r === undefined ? profileOf(s, w.rules, w.pool) : null;
+  w.basis[i * 2] = profile === null ? BASIS_CODE.measured : BASIS_CODE[profile.cpuBasis];
+  w.basis[i * 2 + 1] = profile === null ? BASIS_CODE.measured : BASIS_CODE[profile.memBasis];
   for (let d = 0; d < DIMS; d++) {
     const base = (i * DIMS + d) * H;
     const metric = METRIC_OF_DIM[d];
@@ -118,11 +128,15 @@ function sizeServer(w: Work, i: number, s: Server, r: number | undefined): void 
       continue;
     }
     const { scale, nameplate } = scaleOf(s, d);
-    if (r === undefined) {
-      demand.fill(nameplate * scale * growth, base, base + H);
-      peak[i * DIMS + d] = nameplate * scale * growth;
-      filled += H;
-      method = 'nameplate';
+    if (profile !== null || r === undefined) {
+      if (profile === null) continue;
+      const v = [profile.cpuPct, profile.memPct, 0, profile.iops ?? nameplate, profile.netMbps ?? nameplate][d];
+      demand.fill(v * scale * growth, base, base + H);
+      peak[i * DIMS + d] = v * scale * growth;
+      if (profile.cpuBasis === 'allocation') {
+        filled += H;
+        method = 'nameplate';
+      }
       continue;
     }
     const values = series[metric].subarray(r * T, (r + 1) * T);
@@ -177,7 +191,7 @@ function sizeServer(w: Work, i: number, s: Server, r: number | undefined): void 
     }
     peak[i * DIMS + d] = pk;
   }
-  if (gapHours > 0 || filled > 0) gapFills.push({ serverId: s.id, gapHours, filledBuckets: filled, method });
+  if ((profile === null && gapHours > 0) || filled > 0) gapFills.push({ serverId: s.id, gapHours, filledBuckets: filled, method });
 }
 
 /**
@@ -206,11 +220,13 @@ export function* sizingIter(
   const hodMax = new Float64Array(24);
   const all = new Float64Array(T);
 
-  const work: Work = { H, T, offset, growth, policy: rules.policy, demand, peak, gapFills, scratch, hodMax, all, series };
+  const basis = new Uint8Array(n * 2);
+  const pool = rules.unmeasuredProfile === 'similar' ? similarPool(servers, rules) : null;
+  const work: Work = { H, T, offset, growth, policy: rules.policy, demand, peak, gapFills, scratch, hodMax, all, series, rules, pool, basis };
   yield 0;
   for (let i = 0; i < n; i++) {
     if ((i & 255) === 255) yield i / n;
-    sizeServer(work, i, servers[i], rows.get(servers[i].id));
+    sizeServer(work, i, servers[i], rules.sizing === 'allocated' ? undefined : rows.get(servers[i].id));
   }
-  return { hours: H, demand, peak, gapFills };
+  return { hours: H, demand, peak, gapFills, basis };
 }

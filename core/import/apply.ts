@@ -10,6 +10,7 @@ import { mapWide } from './perf/wide.ts';
 import type { ImportResult } from './result.ts';
 import { mapSeries, type ServerRef } from './series-import.ts';
 import { mapLinks, mapSites } from './sites-import.ts';
+import { mapSummary } from './summary-import.ts';
 import type { Table } from './table.ts';
 
 /** What rows may refer to: servers (series, flows), user sites (flows), sites (links). */
@@ -36,6 +37,8 @@ export function applyMapping(kind: ImportKind, table: Table, mapping: Mapping, c
       return mapSites(table, m);
     case 'links':
       return mapLinks(table, m, { sites: context.sites ?? [] });
+    case 'summary':
+      return mapSummary(table, m, { servers: context.servers ?? [] });
     case 'getstat':
       return mapGetStat(table, m, { servers: context.servers ?? [], timeZone: context.timeZone });
     case 'perfmon':

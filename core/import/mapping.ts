@@ -9,7 +9,7 @@ import { headerKey, type Table } from './table.ts';
 import { detectPerfKind, guessPerfMapping, isPerfKind, looksWide, PERF_FIELDS, PERF_KINDS } from './perf/kinds.ts';
 
 /** The CSV kinds told apart by their columns' names (the performance kinds are recognised by detectPerfKind). */
-const COLUMN_KINDS = ['inventory', 'series', 'flows', 'sites', 'links'] as const;
+const COLUMN_KINDS = ['inventory', 'series', 'flows', 'sites', 'links', 'summary'] as const;
 export const IMPORT_KINDS = [...COLUMN_KINDS, ...PERF_KINDS] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -73,6 +73,15 @@ export const FIELDS: Record<ImportKind, readonly FieldDef[]> = {
     f('latencyMs', 'Latency ms', false, ['latency', 'rtt', 'round trip', 'ms']),
     f('costPerMonth', 'Cost per month', false, ['cost', 'monthly cost']),
     f('id', 'Link id', false, ['circuit', 'circuit id', 'link']),
+  ],
+  summary: [
+    f('server', 'Server', true, ['name', 'server name', 'hostname', 'host', 'vm', 'vm name', 'computer']),
+    f('cpuAvg', 'CPU average %', false, ['cpu avg', 'cpu avg %', 'cpu average', 'avg cpu', 'average cpu', 'cpu mean', 'cpu utilisation', 'cpu utilization']),
+    f('cpuPeak', 'CPU peak %', false, ['cpu peak', 'cpu max', 'max cpu', 'peak cpu', 'cpu maximum']),
+    f('cpuPercentile', 'CPU percentile %', false, ['cpu p95', 'cpu 95th', 'cpu 95th percentile', 'p95 cpu', 'cpu percentile']),
+    f('memory', 'Memory %', false, ['mem', 'mem %', 'memory used %', 'memory utilisation', 'memory utilization', 'ram %', 'memory usage']),
+    f('iops', 'Disk IOPS', false, ['iops', 'disk iops', 'io', 'peak iops']),
+    f('networkMbps', 'Network Mbps', false, ['network', 'net mbps', 'mbps', 'network throughput']),
   ],
   ...PERF_FIELDS,
 };

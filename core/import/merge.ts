@@ -95,6 +95,13 @@ export function mergeImport(base: Project | null, imported: ImportResult, option
   const e0 = base?.estate ?? emptyEstate(options.name ?? 'Imported estate', 'Built by import');
   if (base === null) notes.add('info', 'assumption', `new project: default sizing rules, a placeholder host model "${DEFAULT_HOST_MODEL.name}" and a scenario keeping all sites`, []);
   const servers = byId(e0.servers, imported.servers);
+  if (imported.summaries && imported.summaries.length > 0) {
+    const bySummary = new Map(imported.summaries.map((u) => [u.serverId, u.summary]));
+    servers.list = servers.list.map((s) => {
+      const summary = bySummary.get(s.id);
+      return summary ? { ...s, usage: { snapshot: s.usage?.snapshot ?? null, sourceCpuModel: s.usage?.sourceCpuModel ?? null, summary } } : s;
+    });
+  }
   if (servers.updated > 0) notes.add('info', 'duplicate', `${servers.updated} servers already in the project were replaced by the imported ones (same id); ${servers.added} added`, []);
   const dcs = byId(e0.dataCentres, imported.dataCentres, fillDataCentre);
   const apps = byId(e0.applications, imported.applications, (o, n) => ({ ...o, tiers: [...new Set([...o.tiers, ...n.tiers])] }));

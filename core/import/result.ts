@@ -1,5 +1,5 @@
 /** What an import produces before it is merged into a project. */
-import type { Application, DataCentre, Department, Flow, Server, UserSite, WanLink, Zone } from '../model/schema.ts';
+import type { Application, DataCentre, Department, Flow, Server, UsageSummary, UserSite, WanLink, Zone } from '../model/schema.ts';
 import type { SeriesSet } from '../model/series.ts';
 import type { QualityReport } from './report.ts';
 
@@ -14,6 +14,8 @@ export type ImportResult = {
   flows: Flow[];
   series: SeriesSet | null;
   report: QualityReport;
+  /** Performance summaries for servers already in the project (summary-import.ts); merged onto their usage. */
+  summaries?: { serverId: string; summary: UsageSummary }[];
 };
 
 /** Imports know no departments: every server goes to this placeholder until the consultant assigns one. */

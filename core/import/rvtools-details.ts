@@ -6,7 +6,7 @@
  */
 import { resolveColumns, TO_GIB, unitOfHeader, type Columns } from './columns.ts';
 import type { ReportBuilder, TableCount } from './report.ts';
-import { MAX_CORES, MAX_GIB, type VmDraft, type VmIndex } from './rvtools-vms.ts';
+import { MAX_CORES, MAX_GIB, usageValue, type VmDraft, type VmIndex } from './rvtools-vms.ts';
 import { VCPU, VDISK, VMEMORY, VNETWORK, VPARTITION, VUSB } from './rvtools-sheets.ts';
 import { parseBool, type Cell, type Table } from './table.ts';
 
@@ -54,6 +54,7 @@ export function applyDetails(sheets: ReadonlyMap<string, Table>, vms: VmIndex, r
       const n = c.number(row, 'cpus');
       if (n?.ok && n.value >= 1 && n.value <= MAX_CORES) cpuFallback.set(vm, Math.round(n.value));
       else if (n && !n.ok) report.addGrouped('warning', 'bad-value', `vCPU CPUs ${n.reason.replace(/ \(.*\)$/, '')}: value ignored`, c.ref(i, 'cpus'));
+      vm.usage.cpuMHz = usageValue(c as Columns<string>, row, i, 'overallMHz', false, report) ?? vm.usage.cpuMHz;
     });
   }
   const vMemory = sheets.get('vmemory');
@@ -62,6 +63,8 @@ export function applyDetails(sheets: ReadonlyMap<string, Table>, vms: VmIndex, r
       const n = c.number(row, 'size');
       if (n?.ok && n.value > 0 && n.value * TO_GIB[unitOfHeader(c.header.size) ?? 'MiB'] <= MAX_GIB) memFallback.set(vm, n.value * TO_GIB[unitOfHeader(c.header.size) ?? 'MiB']);
       else if (n && !n.ok) report.addGrouped('warning', 'bad-value', `vMemory size ${n.reason.replace(/ \(.*\)$/, '')}: value ignored`, c.ref(i, 'size'));
+      vm.usage.memActiveMiB = usageValue(c as Columns<string>, row, i, 'active', false, report) ?? vm.usage.memActiveMiB;
+      vm.usage.memConsumedMiB = usageValue(c as Columns<string>, row, i, 'consumed', false, report) ?? vm.usage.memConsumedMiB;
     });
   }
   for (const vm of vms.vms) {

@@ -34,6 +34,8 @@ export const VINFO = {
   ruleTypes: ['Cluster rule(s)', 'Cluster rules', 'ClusterRules'],
   ruleNames: ['Cluster rule name(s)', 'Cluster rule names', 'ClusterRuleNames'],
   creationDate: ['Creation date', 'CreationDate'],
+  cpuUsagePct: ['CPU Usage %', 'CPU usage', 'CPUUsage'],
+  activeMemory: ['Active Memory', 'Active Memory MiB', 'Active Memory MB'],
 } as const;
 
 export const VHOST = {
@@ -49,6 +51,9 @@ export const VHOST = {
   vendor: ['Vendor'],
   model: ['Model'],
   timeZone: ['Time Zone Name', 'Time Zone'],
+  cpuUsagePct: ['CPU usage %', 'CPU Usage', 'CPUUsage'],
+  memUsagePct: ['Memory usage %', 'Memory Usage', 'MemoryUsage'],
+  vmsOn: ['# VMs', 'VMs', 'NumVMs'],
 } as const;
 
 export const VCLUSTER = {
@@ -56,8 +61,14 @@ export const VCLUSTER = {
   datacenter: ['Datacenter', 'DataCenter'],
 } as const;
 
-export const VCPU = { vm: VM, vmUuid: VM_UUID, cpus: ['CPUs', 'Num CPU'] } as const;
-export const VMEMORY = { vm: VM, vmUuid: VM_UUID, size: ['Size MiB', 'Size MB', 'Size GiB', 'Size'] } as const;
+export const VCPU = { vm: VM, vmUuid: VM_UUID, cpus: ['CPUs', 'Num CPU'], overallMHz: ['Overall', 'Overall MHz'] } as const;
+export const VMEMORY = {
+  vm: VM,
+  vmUuid: VM_UUID,
+  size: ['Size MiB', 'Size MB', 'Size GiB', 'Size'],
+  active: ['Active', 'Active MiB', 'Active MB'],
+  consumed: ['Consumed', 'Consumed MiB', 'Consumed MB'],
+} as const;
 export const VDISK = {
   vm: VM,
   vmUuid: VM_UUID,

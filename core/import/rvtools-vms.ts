@@ -31,7 +31,31 @@ export type VmDraft = {
   blockers: VmBlocker[];
   affinityGroups: string[];
   antiAffinityGroups: string[];
+  /** Snapshot usage read from vInfo, vCPU and vMemory (rvtools-usage.ts turns it into percent). */
+  usage: RawUsage;
 };
+
+export type RawUsage = {
+  /** vInfo "CPU Usage %". */
+  cpuPct: number | null;
+  /** vCPU "Overall" (MHz). */
+  cpuMHz: number | null;
+  /** vMemory "Active" / vInfo "Active Memory" and vMemory "Consumed", MiB. */
+  memActiveMiB: number | null;
+  memConsumedMiB: number | null;
+};
+
+/** A usage cell: null when absent; non-numeric, negative (and, for percentages, over 100) values warned by name. */
+export function usageValue(c: Columns<string>, row: Cell[], i: number, field: string, pct: boolean, report: ReportBuilder): number | null {
+  const n = c.number(row, field);
+  if (n === null) return null;
+  const label = `${c.table.sheet ?? c.table.file} "${c.header[field]}"`;
+  if (!n.ok) report.addGrouped('warning', 'bad-value', `${label} ${n.reason.replace(/ \(.*\)$/, '')}: no snapshot usage from it`, c.ref(i, field));
+  else if (n.value < 0) report.addGrouped('warning', 'bad-value', `${label} is negative: no snapshot usage from it`, c.ref(i, field));
+  else if (pct && n.value > 100) report.addGrouped('warning', 'bad-value', `${label} is over 100 %: no snapshot usage from it`, c.ref(i, field));
+  else return n.value;
+  return null;
+}
 
 export type VmIndex = {
   vms: VmDraft[];
@@ -149,6 +173,12 @@ export function readVInfo(vInfo: Table, report: ReportBuilder): VmIndex {
       blockers: [],
       affinityGroups: drs.affinity,
       antiAffinityGroups: drs.anti,
+      usage: {
+        cpuPct: usageValue(c, row, i, 'cpuUsagePct', true, report),
+        cpuMHz: null,
+        memActiveMiB: usageValue(c, row, i, 'activeMemory', false, report),
+        memConsumedMiB: null,
+      },
     };
     const ft = c.text(row, 'ftState');
     if (ft !== '' && !/^(notconfigured|disabled|off|none)$/i.test(ft)) {

@@ -95,6 +95,7 @@ export const KIND_LABELS: Record<ImportFileKind, string> = {
   flows: 'Network flows',
   sites: 'Sites',
   links: 'WAN links',
+  summary: 'Performance summary per server',
   getstat: 'vCenter Get-Stat export',
   perfmon: 'Windows perfmon CSV',
   sar: 'Linux sar (sadf -d)',

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ImportError } from '../../core/import/errors.ts';
 import { IMPORT_KINDS } from '../../core/import/mapping.ts';
+import { RVTOOLS_EXCLUSIONS, type RvtoolsExclusion } from '../../core/import/rvtools.ts';
 import { formatReport } from '../../core/import/report.ts';
 import { isKnownTimeZone } from '../../core/import/time.ts';
 import { encodeProject } from '../../core/project-file/codec.ts';
@@ -26,6 +27,8 @@ export const IMPORT_USAGE = `usage: cwb import FILE... --out PROJECT.cwb [option
   --tz ZONE         IANA time zone of time stamps without an offset (default UTC; perfmon files use their header's)
   --name NAME       estate name of a fresh project
   --storage BASIS   size VM storage from "provisioned" (default) or "in-use" space
+  --exclude WHAT    leave RVTools VMs out: powered-off, retired (names like -old, -RIP, _decom, "do not use");
+                    comma-separated, e.g. --exclude powered-off,retired (they are listed in the report either way)
   --report FILE     also write the data-quality report to FILE
   --force           overwrite --out if it exists`;
 
@@ -40,6 +43,7 @@ export type ImportArgs = {
   timeZone: string;
   name: string | null;
   storage: 'provisioned' | 'in-use';
+  exclude: RvtoolsExclusion[];
   report: string | null;
   force: boolean;
 };
@@ -53,7 +57,7 @@ const isKind = (k: string): k is FileKind => KINDS.includes(k);
 
 export function parseImportArgs(argv: readonly string[]): ImportArgs {
   const rest = argv[0] === 'import' ? argv.slice(1) : [...argv];
-  const args: ImportArgs = { files: [], kinds: {}, out: '', into: null, timeZone: 'UTC', name: null, storage: 'provisioned', report: null, force: false };
+  const args: ImportArgs = { files: [], kinds: {}, out: '', into: null, timeZone: 'UTC', name: null, storage: 'provisioned', exclude: [], report: null, force: false };
   let kind: FileKind | null = null;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -74,6 +78,11 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
       const v = value();
       if (v !== 'provisioned' && v !== 'in-use') throw new UsageError(`--storage must be "provisioned" or "in-use", got "${v}"`);
       args.storage = v;
+    } else if (a === '--exclude') {
+      for (const w of value().split(',').map((x) => x.trim())) {
+        if (!(RVTOOLS_EXCLUSIONS as readonly string[]).includes(w)) throw new UsageError(`--exclude takes ${RVTOOLS_EXCLUSIONS.join(', ')} (comma-separated), got "${w}"`);
+        if (!args.exclude.includes(w as RvtoolsExclusion)) args.exclude.push(w as RvtoolsExclusion);
+      }
     } else if (a === '--kind') {
       const v = value();
       if (!isKind(v)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')}, got "${v}"`);
@@ -132,6 +141,7 @@ export async function importCommand(argv: string[], io: Io = processIo, now: () 
       timeZone: args.timeZone,
       name: args.name ?? `Imported from ${path.basename(args.files[0])}`,
       storageBasis: args.storage,
+      exclude: args.exclude,
       seriesStartUtc: weekStart.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     });
     const text = formatReport(report);

@@ -15,6 +15,8 @@ import { planFile } from './csv.ts';
 import { CSV_SEPARATORS, type CsvSeparator } from '../../core/export/csv.ts';
 import { IMPORT_USAGE, importCommand } from './import-command.ts';
 import { planSummary } from './summary.ts';
+import { sizingLines } from './sizing-lines.ts';
+import type { SizingMode } from '../../core/model/schema.ts';
 
 export const USAGE = `usage: cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] [--iterations N] --out PLAN.csv|PLAN.xlsx [--csv-separator ;]
 
@@ -25,13 +27,15 @@ export const USAGE = `usage: cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms
   --out PLAN.csv    where to write the plan (one row per server);
   --out PLAN.xlsx   or a workbook: sheets Servers, Hosts, Sites and WAN links
   --csv-separator ; CSV list separator: , (default) or ; for Excel in de/fr/nl locales (writes a
-                    byte-order mark and decimal commas)`;
+                    byte-order mark and decimal commas)
+  --sizing MODE     performance (size from measured series, summaries, snapshots; default) or allocated
+                    (like-for-like: memory as allocated, vCPUs at the scenario's vCPU : core ratio)`;
 
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export type PlanArgs = { project: string; scenario: string | null; budgetMs: number; iterations: number | null; out: string; csvSeparator: CsvSeparator };
+export type PlanArgs = { project: string; scenario: string | null; budgetMs: number; iterations: number | null; out: string; csvSeparator: CsvSeparator; sizing: SizingMode | null };
 
 export function parseArgs(argv: readonly string[]): PlanArgs {
   const [command, ...rest] = argv;
@@ -42,6 +46,7 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
   let iterations: number | null = null;
   let out: string | null = null;
   let csvSeparator: CsvSeparator = ',';
+  let sizing: SizingMode | null = null;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -50,6 +55,11 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
       return v;
     };
     if (a === '--scenario') scenario = value();
+    else if (a === '--sizing') {
+      const v = value();
+      if (v !== 'performance' && v !== 'allocated') throw new UsageError(`--sizing must be "performance" or "allocated", got "${v}"`);
+      sizing = v;
+    }
     else if (a === '--out') out = value();
     else if (a === '--csv-separator') {
       const v = value();
@@ -71,7 +81,7 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
   }
   if (project === null) throw new UsageError('missing PROJECT.cwb');
   if (out === null) throw new UsageError('missing --out PLAN.csv');
-  return { project, scenario, budgetMs, iterations, out, csvSeparator };
+  return { project, scenario, budgetMs, iterations, out, csvSeparator, sizing };
 }
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
@@ -103,6 +113,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stderr(`cwb: no scenario "${wanted ?? ''}" in ${args.project}; scenarios: ${have}\n`);
     return 3;
   }
+  if (args.sizing !== null) scenario.rules = { ...scenario.rules, sizing: args.sizing };
   const t0 = performance.now();
   let plan: Plan;
   try {
@@ -131,6 +142,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     return e instanceof Error && e.name === 'EngineInputError' ? 3 : 1;
   }
   io.stdout(`${planSummary(plan, scenario.name, estate.currency)}\nTime: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  io.stdout(`${sizingLines(read.project, scenario.id, plan).join('\n')}\n`);
   let description: string;
   try {
     const file = planFile(args.out, estate, scenario, plan, args.csvSeparator);

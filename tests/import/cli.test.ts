@@ -48,6 +48,8 @@ describe('cwb import', () => {
       expect(c.err.join('')).toMatch(/missing --out PROJECT\.cwb/);
       expect(() => parseImportArgs(['a.csv', '--out', 'p.cwb', '--kind', 'bogus'])).toThrow(/--kind must be one of/);
       expect(() => parseImportArgs(['a.csv', '--out', 'p.cwb', '--tz', 'Mars/Base'])).toThrow(/not an IANA time zone/);
+      expect(() => parseImportArgs(['a.csv', '--out', 'p.cwb', '--exclude', 'powered-off,zombies'])).toThrow(/--exclude takes powered-off, retired .*"zombies"/);
+      expect(parseImportArgs(['a.xlsx', '--out', 'p.cwb', '--exclude', 'powered-off,retired']).exclude).toEqual(['powered-off', 'retired']);
       const bad = path.join(dir, 'bad.xlsx');
       await writeFile(bad, 'not a zip');
       const c3 = capture();

@@ -23,12 +23,12 @@ describe.each(['mib', 'mb'] as const)('RVTools xlsx (%s headers)', (variant) => 
       expect([...byName.keys()].sort()).toEqual(['db-01', 'ft-01', 'web-01', 'web-02']);
 
       const web1 = byName.get('web-01');
-      expect(web1).toMatchObject({ id: 'vm-4211aaaa-0000-0000-0000-000000000001', sourceKind: 'vm', sourceHost: 'esx-a', sourceCluster: 'Prod', cores: 2, memoryGiB: 8, storageGiB: 100, ratingPerCore: 42, virtualisable: true, blocker: null, os: 'Ubuntu Linux (64-bit)', departmentId: 'unassigned', dataCentreId: 'dc-dc-north' });
+      expect(web1).toMatchObject({ id: 'vm-4211aaaa-0000-0000-0000-000000000001', sourceKind: 'vm', sourceHost: 'esx-a', sourceCluster: 'Prod', cores: 2, memoryGiB: 8, storageGiB: 100, ratingPerCore: 55, virtualisable: true, blocker: null, os: 'Ubuntu Linux (64-bit)', departmentId: 'unassigned', dataCentreId: 'dc-dc-north' });
       expect(web1?.affinityGroups).toEqual(['drs:Prod/web-pair']);
 
       const web2 = byName.get('web-02');
       expect(web2?.os).toBe('Ubuntu 22.04'); // the Tools' OS wins over the configuration file's
-      expect(web2?.ratingPerCore).toBe(52); // Speed empty: 2.60 GHz from the CPU model
+      expect(web2?.ratingPerCore).toBe(66); // catalogue: Ice Lake 58 x sqrt(2.6 / 2.0) (web-01: Cascade Lake 58 x sqrt(2.1 / 2.3))
       expect(web2?.antiAffinityGroups).toEqual(['drs:Prod/web-spread']);
       expect(web2).toMatchObject({ virtualisable: false, blocker: { kind: 'shared-disk' } });
 
@@ -73,8 +73,8 @@ describe('RVTools CSV export set', () => {
     const servers = project.estate.servers;
     expect(servers.map((s) => s.name).sort()).toEqual(['app-01', 'app-02']);
     const app1 = servers.find((s) => s.name === 'app-01');
-    expect(app1).toMatchObject({ id: 'vm-4210a1b2-0000-0000-0000-000000000001', cores: 4, memoryGiB: 8, storageGiB: 200, ratingPerCore: 50, os: 'Microsoft Windows Server 2019 (64-bit)', dataCentreId: 'dc-dc-east' });
-    expect(servers.find((s) => s.name === 'app-02')).toMatchObject({ virtualisable: false, blocker: { kind: 'raw-device-mapping' }, ratingPerCore: 50 });
+    expect(app1).toMatchObject({ id: 'vm-4210a1b2-0000-0000-0000-000000000001', cores: 4, memoryGiB: 8, storageGiB: 200, ratingPerCore: 60, os: 'Microsoft Windows Server 2019 (64-bit)', dataCentreId: 'dc-dc-east' });
+    expect(servers.find((s) => s.name === 'app-02')).toMatchObject({ virtualisable: false, blocker: { kind: 'raw-device-mapping' }, ratingPerCore: 60 }); // catalogue: 58 x sqrt(2.5 / 2.3)
     expect(report.tables.find((t) => t.sheet === 'vInfo')).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsSkipped: 1 });
     expect(report.tables.find((t) => t.sheet === 'vDisk')).toMatchObject({ rowsRead: 4, rowsUsed: 2, rowsSkipped: 2 });
     expect(report.issues.find((i) => i.kind === 'unmatched')?.at[0]).toMatchObject({ file: 'RVTools_tabvDisk.csv', sheet: 'vDisk', row: 5, column: 'vDiskVMName' });

@@ -33,6 +33,8 @@ export type ImportFilesOptions = {
   maxBytes?: number;
   name?: string;
   storageBasis?: RvtoolsOptions['storageBasis'];
+  /** RVTools VMs to leave out (powered off, retired-looking names). */
+  exclude?: RvtoolsOptions['exclude'];
   seriesStartUtc?: string;
   /** Progress: rows read so far from `file` (base name); file null once every file is read (merging). */
   onProgress?: (file: string | null, rows: number) => void;
@@ -42,7 +44,7 @@ export type ImportFilesOptions = {
 const ESTATE_KINDS: ReadonlySet<FileKind> = new Set(['inventory', 'sites', 'links']);
 
 type Job = { order: number; kind: FileKind; paths: string[] };
-const ORDER: Record<FileKind, number> = { rvtools: 0, inventory: 1, sites: 2, links: 3, series: 4, getstat: 4, perfmon: 4, sar: 4, wide: 4, flows: 5 };
+const ORDER: Record<FileKind, number> = { rvtools: 0, inventory: 1, sites: 2, links: 3, series: 4, summary: 4, getstat: 4, perfmon: 4, sar: 4, wide: 4, flows: 5 };
 
 /**
  * The readers' warnings as report issues, one per distinct message listing every row it concerns (as
@@ -106,7 +108,7 @@ async function runJob(job: Job, project: Project | null, options: ImportFilesOpt
         tables.push(read.table);
       }
     }
-    return addWarnings(mapRvtools(tables, { storageBasis: options.storageBasis }), reads);
+    return addWarnings(mapRvtools(tables, { storageBasis: options.storageBasis, exclude: options.exclude }), reads);
   }
   const file = job.paths[0];
   let read: CsvRead;
