@@ -1,10 +1,12 @@
 /** The .cwb codec as the controller sees it (injected, so tests can use a fake one). */
-import { decodeProject, encodeProject } from '../../core/project-file/codec.ts';
+import { decodeProject, encodeProject, type PlansToSave } from '../../core/project-file/codec.ts';
 import type { Project } from '../../core/model/project.ts';
+import type { OpenedPlans } from '../../core/project-file/saved-plans.ts';
 
 export type ProjectCodec = {
-  decode: (bytes: Uint8Array) => { ok: true; project: Project } | { ok: false; error: { code: string; message: string } };
-  encode: (project: Project, meta: { appVersion: string; nowUtc: string }) => Uint8Array<ArrayBuffer>;
+  /** `plans`: the plans kept in the file (absent: none). */
+  decode: (bytes: Uint8Array) => { ok: true; project: Project; plans?: OpenedPlans } | { ok: false; error: { code: string; message: string } };
+  encode: (project: Project, meta: { appVersion: string; nowUtc: string }, plans?: PlansToSave) => Uint8Array<ArrayBuffer>;
 };
 
 /** The same bytes typed as backed by a plain ArrayBuffer (what the contract's byte arguments take); copies only a shared buffer. */
@@ -15,5 +17,5 @@ export function plainBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 
 export const cwbCodec: ProjectCodec = {
   decode: (bytes) => decodeProject(bytes),
-  encode: (project, meta) => plainBytes(encodeProject(project, meta)),
+  encode: (project, meta, plans) => plainBytes(encodeProject(project, meta, { plans })),
 };

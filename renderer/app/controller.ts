@@ -14,6 +14,7 @@ import { newProject } from './new-project.ts';
 import { exportReportPdf } from './report-flow.ts';
 import { exportCurrentView } from './export-image.ts';
 import { createImportFlow, type ImportFlow } from './import-flow.ts';
+import { plansToSave, seedHashes } from './plan-keeping.ts';
 
 export type ControllerDeps = {
   host: HostApi;
@@ -79,31 +80,40 @@ export function createController(deps: ControllerDeps): Controller {
     }
   }
 
-  function encodeCurrent(): { bytes: Uint8Array<ArrayBuffer>; marker: number } | HostError {
+  function encodeCurrent(): { bytes: Uint8Array<ArrayBuffer>; marker: number; plansRevision: number } | HostError {
     const s = store.getState();
     if (!s.project) return { code: 'internal', message: 'There is no project to save.' };
     try {
       const marker = s.currentMarker();
-      const bytes = codec.encode(s.project, { appVersion: appVersion(), nowUtc: now().toISOString() });
-      return { bytes, marker };
+      // the kept plans go with the project (latest per scenario, snapshots), each with its input hashes
+      const bytes = codec.encode(s.project, { appVersion: appVersion(), nowUtc: now().toISOString() }, plansToSave(s));
+      return { bytes, marker, plansRevision: s.plansRevision };
     } catch (e) {
       return { code: 'internal', message: `The project could not be written: ${e instanceof Error ? e.message : String(e)}` };
     }
   }
 
-  function load(opened: OpenedProject): HostError | null {
+  /** Load opened bytes; a failure, or the warnings about kept plans that could not be read. */
+  function load(opened: OpenedProject): HostError | { warnings: string[] } {
     const decoded = codec.decode(opened.bytes);
     if (!decoded.ok) return { code: 'bad-file', message: decoded.error.message };
-    store.getState().loadProject(decoded.project, opened.file, { dirty: opened.recovered });
+    seedHashes(decoded.project, decoded.plans?.hashes ?? null);
+    store.getState().loadProject(decoded.project, opened.file, { dirty: opened.recovered, plans: decoded.plans });
     recoveryRevision = -1;
-    return null;
+    return { warnings: decoded.plans?.warnings ?? [] };
   }
 
   async function openWith(title: string, call: () => Promise<HostResult<OpenedProject>>): Promise<boolean> {
     const r = await call();
-    const error = r.ok ? load(r.value) : r.error;
-    if (error) await report(title, error);
-    return error === null;
+    const outcome = r.ok ? load(r.value) : r.error;
+    if ('code' in outcome) {
+      await report(title, outcome);
+      return false;
+    }
+    if (outcome.warnings.length > 0) {
+      await ask(dialogs, 'message', { title: 'Some saved plans were not opened', message: `${outcome.warnings.join('\n')}\nThe project opened; run those scenarios again.` });
+    }
+    return true;
   }
 
   /** Unsaved changes before replacing the project: true to go on. */
@@ -125,14 +135,14 @@ export function createController(deps: ControllerDeps): Controller {
    * Save with `call`; when the host refuses because the .bak cannot be kept, ask whether to save without a
    * backup and, if so, call again with `withoutBackup`.
    */
-  async function saveWith(call: (withoutBackup: boolean) => Promise<HostResult<FileRef>>, marker: number): Promise<boolean> {
+  async function saveWith(call: (withoutBackup: boolean) => Promise<HostResult<FileRef>>, marker: number, plansRevision: number): Promise<boolean> {
     const title = 'Could not save the project';
     let r = await call(false);
     if (!r.ok && r.error.code === 'no-backup' && (await ask(dialogs, 'noBackup', { title, message: r.error.message })) === 'without-backup') {
       r = await call(true);
     }
     if (!r.ok) return r.error.code === 'no-backup' ? false : report(title, r.error).then(() => false);
-    store.getState().markSaved(r.value, marker);
+    store.getState().markSaved(r.value, marker, plansRevision);
     await afterSave();
     return true;
   }
@@ -149,8 +159,8 @@ export function createController(deps: ControllerDeps): Controller {
     const encoded = encodeCurrent();
     if ('code' in encoded) return report('Could not save the project', encoded).then(() => false);
     // A path from the file browser: it asked before replacing an existing file.
-    const { bytes, marker } = encoded;
-    return saveWith((withoutBackup) => host.projectSaveAs({ suggestedName, bytes, path, replace: path !== null, withoutBackup }), marker);
+    const { bytes, marker, plansRevision } = encoded;
+    return saveWith((withoutBackup) => host.projectSaveAs({ suggestedName, bytes, path, replace: path !== null, withoutBackup }), marker, plansRevision);
   }
 
   async function saveNow(): Promise<boolean> {
@@ -158,8 +168,8 @@ export function createController(deps: ControllerDeps): Controller {
     if (!file) return saveAsNow();
     const encoded = encodeCurrent();
     if ('code' in encoded) return report('Could not save the project', encoded).then(() => false);
-    const { bytes, marker } = encoded;
-    return saveWith((withoutBackup) => host.projectSave({ path: file.path, bytes, withoutBackup }), marker);
+    const { bytes, marker, plansRevision } = encoded;
+    return saveWith((withoutBackup) => host.projectSave({ path: file.path, bytes, withoutBackup }), marker, plansRevision);
   }
 
   async function openInitial(): Promise<void> {

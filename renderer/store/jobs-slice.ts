@@ -1,6 +1,7 @@
 /**
  * Jobs slice: the engine run (status, progress, phase, best cost so far, run id) and the plans it produced,
- * per scenario id. Plans live only in memory: they are not saved in the .cwb, and a rerun replaces them.
+ * per scenario id, plus the snapshots the user pinned. The latest plan per scenario and the snapshots are kept
+ * in the .cwb (renderer/store/kept-plans.ts, core/project-file/saved-plans.ts); a rerun replaces the latest.
  * Messages of a run that is no longer the current one (a stale runId) are ignored by the setters.
  *
  * Every plan knows its input: `startJob` records the Project object the run was given (the store's project at
@@ -13,6 +14,8 @@ import type { StateCreator } from 'zustand';
 import type { Plan } from '../../core/engine/plan.ts';
 import type { Project } from '../../core/model/project.ts';
 import type { WorkbenchState } from './types.ts';
+import { NO_PLAN_ORIGINS, NO_SNAPSHOTS, planChanges, type PlanOrigins, type Snapshot } from './kept-plans.ts';
+import type { InputPart } from '../../core/project-file/input-hashes.ts';
 
 export type JobStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 export type EngineJob = {
@@ -51,6 +54,17 @@ export type JobsSlice = {
   engineJob: EngineJob;
   plans: PlansByScenario;
   planInputs: PlanInputs;
+  /** For plans opened from the file: the hashes they ran on and the parts changed when saved. */
+  planOrigins: PlanOrigins;
+  /** Plans pinned under a name, oldest first. */
+  snapshots: readonly Snapshot[];
+  /** Bumped whenever the kept plans change (a plan arrives, a snapshot is pinned or removed). */
+  plansRevision: number;
+  /** `plansRevision` as last saved (or opened): the project is dirty while they differ. */
+  savedPlansRevision: number;
+  /** Pin the scenario's current plan as a named snapshot (default name: "<scenario> #n"); returns its id. */
+  keepSnapshot: (scenarioId: string, name?: string) => string | null;
+  removeSnapshot: (id: string) => void;
   /** Start a run of a scenario on `input` (default: the store's project now, the object the run was given). */
   startJob: (scenarioId: string, runId?: number | null, input?: Project | null) => void;
   reportProgress: (progress: number, message?: string | null, report?: ProgressReport, runId?: number | null) => void;
@@ -71,11 +85,15 @@ const isCurrent = (job: EngineJob, runId: number | null | undefined) => runId ==
 export const selectPlanInput = (s: WorkbenchState, scenarioId: string): Project | null | undefined =>
   s.plans[scenarioId] ? (s.planInputs[scenarioId] ?? null) : undefined;
 
-/** The scenario has a plan, but computed from another project than the open one (edited, imported, undone since). */
-export const isPlanStale = (s: WorkbenchState, scenarioId: string): boolean => {
-  const input = selectPlanInput(s, scenarioId);
-  return input !== undefined && input !== s.project;
-};
+/** The parts changed since the scenario's plan was computed (empty: current, or no plan). */
+export const selectPlanChanges = (s: WorkbenchState, scenarioId: string): InputPart[] =>
+  planChanges(selectPlanInput(s, scenarioId), s.planOrigins[scenarioId], s.project, scenarioId);
+
+/** The scenario has a plan, but computed from other inputs than the open project's (edited, imported, undone since). */
+export const isPlanStale = (s: WorkbenchState, scenarioId: string): boolean => selectPlanChanges(s, scenarioId).length > 0;
+
+/** A plan change makes the project dirty, as an edit does. */
+const plansChanged = (s: WorkbenchState) => ({ plansRevision: s.plansRevision + 1, dirty: true });
 
 /** The engine is still searching for this scenario (its plan is an interim one). */
 export const isRunInProgress = (s: WorkbenchState, scenarioId: string): boolean => s.engineJob.status === 'running' && s.engineJob.scenarioId === scenarioId;
@@ -84,6 +102,24 @@ export const createJobsSlice: StateCreator<WorkbenchState, [], [], JobsSlice> = 
   engineJob: IDLE_JOB,
   plans: NO_PLANS,
   planInputs: NO_PLAN_INPUTS,
+  planOrigins: NO_PLAN_ORIGINS,
+  snapshots: NO_SNAPSHOTS,
+  plansRevision: 0,
+  savedPlansRevision: 0,
+  keepSnapshot: (scenarioId, name) => {
+    const s = get();
+    const plan = s.plans[scenarioId];
+    if (!plan) return null;
+    const scenarioName = s.project?.estate.scenarios.find((x) => x.id === scenarioId)?.name ?? scenarioId;
+    const n = s.snapshots.filter((x) => x.scenarioId === scenarioId).length + 1;
+    let id = `snap-${s.plansRevision + 1}`;
+    while (s.snapshots.some((x) => x.id === id)) id = `${id}-x`;
+    const snapshot: Snapshot = { id, name: name?.trim() || `${scenarioName} #${n}`, scenarioId, plan, input: s.planInputs[scenarioId] ?? null, origin: s.planOrigins[scenarioId] ?? null };
+    set({ snapshots: [...s.snapshots, snapshot], ...plansChanged(s) });
+    return id;
+  },
+  removeSnapshot: (id) =>
+    set((s) => (s.snapshots.some((x) => x.id === id) ? { snapshots: s.snapshots.filter((x) => x.id !== id), ...plansChanged(s) } : {})),
   startJob: (scenarioId, runId = null, input) =>
     set({ engineJob: { ...IDLE_JOB, status: 'running', scenarioId, runId, input: input === undefined ? get().project : input } }),
   reportProgress: (progress, message = null, report = {}, runId) =>
@@ -113,7 +149,8 @@ export const createJobsSlice: StateCreator<WorkbenchState, [], [], JobsSlice> = 
       if (!isCurrent(s.engineJob, runId)) return {};
       const tracked = runId !== undefined && runId !== null && s.engineJob.scenarioId === scenarioId;
       const input = tracked ? s.engineJob.input : s.project;
-      return { plans: { ...s.plans, [scenarioId]: plan }, planInputs: { ...s.planInputs, [scenarioId]: input } };
+      const { [scenarioId]: _opened, ...planOrigins } = s.planOrigins;
+      return { plans: { ...s.plans, [scenarioId]: plan }, planInputs: { ...s.planInputs, [scenarioId]: input }, planOrigins, ...plansChanged(s) };
     }),
-  clearPlans: () => set({ plans: NO_PLANS, planInputs: NO_PLAN_INPUTS }),
+  clearPlans: () => set((s) => ({ plans: NO_PLANS, planInputs: NO_PLAN_INPUTS, planOrigins: NO_PLAN_ORIGINS, snapshots: NO_SNAPSHOTS, ...plansChanged(s) })),
 });

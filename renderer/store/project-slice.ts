@@ -9,7 +9,9 @@ import type { Project } from '../../core/model/project.ts';
 import { applyEditSide, applyPatches, type Edit, type EntityPatch } from './edits.ts';
 import type { WorkbenchState } from './types.ts';
 import { NO_SERVER_FILTERS } from './view-slice.ts';
-import { IDLE_JOB, NO_PLAN_INPUTS, NO_PLANS } from './jobs-slice.ts';
+import { IDLE_JOB } from './jobs-slice.ts';
+import { restorePlans } from './kept-plans.ts';
+import type { OpenedPlans } from '../../core/project-file/saved-plans.ts';
 
 /** Marker of a saved state: the seq of the edit on top of the undo stack, 0 for none, -1 for "never saved". */
 type SavedMarker = number;
@@ -25,8 +27,11 @@ export type ProjectSlice = {
   /** Bumped on every change of the project; lets the recovery writer skip unchanged state. */
   revision: number;
   nextSeq: number;
-  /** Replace the project (open, new, recover). `dirty: true` for recovered work that is not on disk. */
-  loadProject: (project: Project, file: FileRef | null, options?: { dirty?: boolean }) => void;
+  /**
+   * Replace the project (open, new, recover). `dirty: true` for recovered work that is not on disk; `plans`:
+   * the plans kept in the file (the latest per scenario and the snapshots), shown without a run.
+   */
+  loadProject: (project: Project, file: FileRef | null, options?: { dirty?: boolean; plans?: OpenedPlans }) => void;
   /** Apply patches as one undoable step. Does nothing when there are no patches. */
   applyEdit: (label: string, patches: readonly EntityPatch[]) => void;
   /** Replace the whole project as one undoable step (an import); the file and the saved point stay. */
@@ -35,11 +40,14 @@ export type ProjectSlice = {
   redo: () => void;
   /** The marker of the current state, taken when encoding for a save (edits may land while saving). */
   currentMarker: () => SavedMarker;
-  /** The project as of `marker` was written to `file`. */
-  markSaved: (file: FileRef, marker: SavedMarker) => void;
+  /** The project as of `marker` (and its kept plans as of `plansRevision`, default now) was written to `file`. */
+  markSaved: (file: FileRef, marker: SavedMarker, plansRevision?: number) => void;
 };
 
 const topSeq = (stack: readonly Edit[]): number => (stack.length === 0 ? 0 : stack[stack.length - 1].seq);
+/** Unsaved: an edit since the saved point, or kept plans changed since the last save (plans are not edits). */
+const isDirty = (s: WorkbenchState, undoStack: readonly Edit[], savedMarker = s.savedMarker, savedPlansRevision = s.savedPlansRevision): boolean =>
+  topSeq(undoStack) !== savedMarker || s.plansRevision !== savedPlansRevision;
 
 /** Selections that name something the new project no longer has are cleared (undo of an import). */
 function keptSelection(s: WorkbenchState, project: Project): Partial<WorkbenchState> {
@@ -65,6 +73,9 @@ export const createProjectSlice: StateCreator<WorkbenchState, [], [], ProjectSli
   nextSeq: 1,
   loadProject: (project, file, options) =>
     set((s) => ({
+      ...restorePlans(project, options?.plans),
+      plansRevision: 0,
+      savedPlansRevision: 0,
       project,
       file,
       dirty: options?.dirty ?? false,
@@ -76,9 +87,7 @@ export const createProjectSlice: StateCreator<WorkbenchState, [], [], ProjectSli
       selectedDataCentreId: null,
       // filters may name data centres of the previous project
       serverFilters: NO_SERVER_FILTERS,
-      // plans and scenario choices belong to the previous project
-      plans: NO_PLANS,
-      planInputs: NO_PLAN_INPUTS,
+      // plans (above: those kept in the file) and scenario choices belong to the project
       engineJob: IDLE_JOB,
       selectedScenarioId: null,
       resultsScenarioId: null,
@@ -94,7 +103,7 @@ export const createProjectSlice: StateCreator<WorkbenchState, [], [], ProjectSli
       undoStack,
       redoStack: [],
       nextSeq: s.nextSeq + 1,
-      dirty: topSeq(undoStack) !== s.savedMarker,
+      dirty: isDirty(s, undoStack),
       revision: s.revision + 1,
     });
   },
@@ -108,7 +117,7 @@ export const createProjectSlice: StateCreator<WorkbenchState, [], [], ProjectSli
       undoStack,
       redoStack: [],
       nextSeq: s.nextSeq + 1,
-      dirty: topSeq(undoStack) !== s.savedMarker,
+      dirty: isDirty(s, undoStack),
       revision: s.revision + 1,
       ...keptSelection(s, project),
     });
@@ -122,7 +131,7 @@ export const createProjectSlice: StateCreator<WorkbenchState, [], [], ProjectSli
       ...withProject(s, applyEditSide(s.project, edit, 'before')),
       undoStack,
       redoStack: [...s.redoStack, edit],
-      dirty: topSeq(undoStack) !== s.savedMarker,
+      dirty: isDirty(s, undoStack),
       revision: s.revision + 1,
     });
   },
@@ -135,11 +144,14 @@ export const createProjectSlice: StateCreator<WorkbenchState, [], [], ProjectSli
       ...withProject(s, applyEditSide(s.project, edit, 'after')),
       undoStack,
       redoStack: s.redoStack.slice(0, -1),
-      dirty: topSeq(undoStack) !== s.savedMarker,
+      dirty: isDirty(s, undoStack),
       revision: s.revision + 1,
     });
   },
   currentMarker: () => topSeq(get().undoStack),
-  markSaved: (file, marker) =>
-    set((s) => ({ file, savedMarker: marker, dirty: topSeq(s.undoStack) !== marker })),
+  markSaved: (file, marker, plansRevision) =>
+    set((s) => {
+      const savedPlansRevision = plansRevision ?? s.plansRevision;
+      return { file, savedMarker: marker, savedPlansRevision, dirty: isDirty(s, s.undoStack, marker, savedPlansRevision) };
+    }),
 });

@@ -98,7 +98,7 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
   return args;
 }
 
-async function appVersion(): Promise<string> {
+export async function appVersion(): Promise<string> {
   try {
     const pkg: unknown = JSON.parse(await readFile(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8'));
     if (pkg !== null && typeof pkg === 'object' && 'version' in pkg && typeof pkg.version === 'string') return pkg.version;

@@ -13,12 +13,13 @@ import { defaultPacker } from '../../core/engine/default-packer.ts';
 import type { Plan } from '../../core/engine/plan.ts';
 import { planFile } from './csv.ts';
 import { CSV_SEPARATORS, type CsvSeparator } from '../../core/export/csv.ts';
-import { IMPORT_USAGE, importCommand } from './import-command.ts';
+import { IMPORT_USAGE, appVersion, importCommand } from './import-command.ts';
+import { hashOfPlan, savePlanInProject } from './save-plan.ts';
 import { planSummary } from './summary.ts';
 import { sizingLines } from './sizing-lines.ts';
 import type { SizingMode } from '../../core/model/schema.ts';
 
-export const USAGE = `usage: cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] [--iterations N] --out PLAN.csv|PLAN.xlsx [--csv-separator ;]
+export const USAGE = `usage: cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] [--iterations N] [--save] --out PLAN.csv|PLAN.xlsx [--csv-separator ;]
 
   --scenario NAME   scenario id or name (default: the project's first scenario)
   --budget-ms N     improvement search time after the first plan, ms (default 5000)
@@ -26,6 +27,8 @@ export const USAGE = `usage: cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms
                     give the same plan on any machine (--budget-ms is then ignored)
   --out PLAN.csv    where to write the plan (one row per server);
   --out PLAN.xlsx   or a workbook: sheets Servers, Hosts, Sites and WAN links
+  --save            keep the plan in PROJECT.cwb as the scenario's latest plan (the app shows it on open);
+                    --out is then optional
   --csv-separator ; CSV list separator: , (default) or ; for Excel in de/fr/nl locales (writes a
                     byte-order mark and decimal commas)
   --sizing MODE     performance (size from measured series, summaries, snapshots; default) or allocated
@@ -35,7 +38,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export type PlanArgs = { project: string; scenario: string | null; budgetMs: number; iterations: number | null; out: string; csvSeparator: CsvSeparator; sizing: SizingMode | null };
+export type PlanArgs = { project: string; scenario: string | null; budgetMs: number; iterations: number | null; out: string | null; csvSeparator: CsvSeparator; sizing: SizingMode | null; save?: boolean };
 
 export function parseArgs(argv: readonly string[]): PlanArgs {
   const [command, ...rest] = argv;
@@ -47,6 +50,7 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
   let out: string | null = null;
   let csvSeparator: CsvSeparator = ',';
   let sizing: SizingMode | null = null;
+  let save = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -54,7 +58,8 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
       return v;
     };
-    if (a === '--scenario') scenario = value();
+    if (a === '--save') save = true;
+    else if (a === '--scenario') scenario = value();
     else if (a === '--sizing') {
       const v = value();
       if (v !== 'performance' && v !== 'allocated') throw new UsageError(`--sizing must be "performance" or "allocated", got "${v}"`);
@@ -80,8 +85,8 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
     else throw new UsageError(`unexpected argument "${a}"`);
   }
   if (project === null) throw new UsageError('missing PROJECT.cwb');
-  if (out === null) throw new UsageError('missing --out PLAN.csv');
-  return { project, scenario, budgetMs, iterations, out, csvSeparator, sizing };
+  if (out === null && !save) throw new UsageError('missing --out PLAN.csv (or --save)');
+  return { project, scenario, budgetMs, iterations, out, csvSeparator, sizing, save };
 }
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
@@ -141,8 +146,17 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     io.stderr(`cwb: planning failed: ${e instanceof Error ? e.message : String(e)}\n`);
     return e instanceof Error && e.name === 'EngineInputError' ? 3 : 1;
   }
-  io.stdout(`${planSummary(plan, scenario.name, estate.currency)}\nTime: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  io.stdout(`${planSummary(plan, scenario.name, estate.currency)}\nPlan hash: ${hashOfPlan(plan)}\nTime: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   io.stdout(`${sizingLines(read.project, scenario.id, plan).join('\n')}\n`);
+  if (args.save) {
+    const saved = await savePlanInProject(args.project, read, plan, { appVersion: await appVersion(), nowUtc: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
+    if (!saved.ok) {
+      io.stderr(`cwb: cannot save the plan in ${args.project}: ${saved.message}\n`);
+      return 1;
+    }
+    io.stdout(`Plan kept in ${args.project} as the latest plan of ${scenario.name}\n`);
+  }
+  if (args.out === null) return 0;
   let description: string;
   try {
     const file = planFile(args.out, estate, scenario, plan, args.csvSeparator);

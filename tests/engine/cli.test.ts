@@ -50,7 +50,7 @@ describe('cwb CLI', () => {
   });
 
   it('parses arguments and rejects bad ones with a clear message', () => {
-    expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--budget-ms', '10', '--scenario', 'Keep 3'])).toEqual({ project: 'x.cwb', out: 'p.csv', budgetMs: 10, iterations: null, scenario: 'Keep 3', csvSeparator: ',' });
+    expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--budget-ms', '10', '--scenario', 'Keep 3'])).toEqual({ project: 'x.cwb', out: 'p.csv', budgetMs: 10, iterations: null, scenario: 'Keep 3', csvSeparator: ',', save: false });
     expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--iterations', '5000']).iterations).toBe(5000);
     expect(() => parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--iterations', '0'])).toThrow(/--iterations/);
     expect(() => parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--iterations', '1e3'])).toThrow(/--iterations/);

@@ -1,24 +1,22 @@
-/** Two scenarios that both have plans, side by side. */
+/** Two kept plans side by side: scenarios' latest plans and snapshots alike. */
 import { useState } from 'react';
-import type { Estate, Scenario } from '../../../core/model/schema.ts';
+import type { Estate } from '../../../core/model/schema.ts';
 import { PlanComparison } from '../../views/results/PlanComparison.tsx';
-import type { PlansByScenario } from '../../store/jobs-slice.ts';
+import type { PlanOption } from './kept-plan-options.ts';
 
-export function CompareResults({ estate, plans, withPlans }: { estate: Estate; plans: PlansByScenario; withPlans: readonly Scenario[] }) {
-  const [aId, setA] = useState<string | null>(null);
-  const [bId, setB] = useState<string | null>(null);
-  if (withPlans.length < 2) return <p className="empty-state">Run at least two scenarios to compare their plans.</p>;
-  const a = withPlans.find((s) => s.id === aId) ?? withPlans[0];
-  const b = withPlans.find((s) => s.id === bId) ?? withPlans.find((s) => s.id !== a.id) ?? withPlans[1];
-  const pa = plans[a.id];
-  const pb = plans[b.id];
-  const picker = (label: string, value: string, set: (id: string) => void) => (
+export function CompareResults({ estate, options }: { estate: Estate; options: readonly PlanOption[] }) {
+  const [aKey, setA] = useState<string | null>(null);
+  const [bKey, setB] = useState<string | null>(null);
+  if (options.length < 2) return <p className="empty-state">Run at least two scenarios, or keep a snapshot, to compare plans.</p>;
+  const a = options.find((o) => o.key === aKey) ?? options[0];
+  const b = options.find((o) => o.key === bKey) ?? options.find((o) => o.key !== a.key) ?? options[1];
+  const picker = (label: string, value: string, set: (key: string) => void) => (
     <label>
       {label}{' '}
       <select aria-label={label} value={value} onChange={(e) => set(e.currentTarget.value)}>
-        {withPlans.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name}
+        {options.map((o) => (
+          <option key={o.key} value={o.key}>
+            {o.label}
           </option>
         ))}
       </select>
@@ -27,10 +25,10 @@ export function CompareResults({ estate, plans, withPlans }: { estate: Estate; p
   return (
     <div className="compare-results">
       <div className="results-bar">
-        {picker('Scenario A', a.id, setA)}
-        {picker('Scenario B', b.id, setB)}
+        {picker('Scenario A', a.key, setA)}
+        {picker('Scenario B', b.key, setB)}
       </div>
-      {pa && pb && <PlanComparison estate={estate} a={{ scenario: a, plan: pa }} b={{ scenario: b, plan: pb }} />}
+      <PlanComparison estate={estate} a={{ scenario: a.scenario, plan: a.plan }} b={{ scenario: b.scenario, plan: b.plan }} />
     </div>
   );
 }

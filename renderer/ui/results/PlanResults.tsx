@@ -15,7 +15,9 @@ import { useApp } from '../app-context.ts';
 import { exportPlan, PLAN_EXPORT_FORMATS, type PlanExportFormat } from '../../app/export-plan.ts';
 import { createServerSeries } from '../../app/server-demand.ts';
 import { selectProject } from '../../store/selectors.ts';
-import { isPlanStale, STALE_PLAN_MESSAGE } from '../../store/jobs-slice.ts';
+import { selectPlanChanges } from '../../store/jobs-slice.ts';
+import { planChanges, staleMessage, type Snapshot } from '../../store/kept-plans.ts';
+import type { InputPart } from '../../../core/project-file/input-hashes.ts';
 import { openReportPreview } from '../../app/report-flow.ts';
 import { exportImage, heatmapTarget, imageBaseName, topologyTarget, type ImageFormat } from '../../app/export-image.ts';
 import type { HeatmapInput } from '../../views/heatmap/render.ts';
@@ -57,7 +59,8 @@ function ExportPlanControl({ estate, plan }: { estate: Estate; plan: Plan }) {
   );
 }
 
-export function PlanResults({ estate, plan }: { estate: Estate; plan: Plan }) {
+/** `snapshot`: the plan shown is that pinned snapshot (no report; its staleness is its own). */
+export function PlanResults({ estate, plan, snapshot = null }: { estate: Estate; plan: Plan; snapshot?: Snapshot | null }) {
   const mode = useWorkbench((s) => s.topologyMode);
   const setMode = useWorkbench((s) => s.setTopologyMode);
   const hour = useWorkbench((s) => s.topologyHour);
@@ -69,7 +72,9 @@ export function PlanResults({ estate, plan }: { estate: Estate; plan: Plan }) {
   const selectServer = useWorkbench((s) => s.selectServer);
   const setActivePane = useWorkbench((s) => s.setActivePane);
   const project = useWorkbench(selectProject);
-  const stale = useWorkbench((s) => isPlanStale(s, plan.scenarioId));
+  // joined, so the selector returns a stable value
+  const changes = useWorkbench((s) => (snapshot ? planChanges(snapshot.input, snapshot.origin, s.project, snapshot.scenarioId) : selectPlanChanges(s, plan.scenarioId)).join(' '));
+  const stale = changes !== '';
   const scenario = estate.scenarios.find((sc) => sc.id === plan.scenarioId);
   const pins = scenario?.pins;
   // The host panel's per-server series: sized on demand for the clicked host only (see app/server-demand.ts).
@@ -114,12 +119,14 @@ export function PlanResults({ estate, plan }: { estate: Estate; plan: Plan }) {
     <div className="plan-results" data-testid="plan-results" data-final={plan.final}>
       <div className="results-actions" style={{ display: 'flex', gap: 8, alignItems: 'center', gridColumn: '1 / -1' }}>
         <ExportPlanControl estate={estate} plan={plan} />
-        <button type="button" onClick={() => openReportPreview(plan.scenarioId, () => new Date())} data-testid="open-report" title="The PDF snapshot report of this plan, on screen">
-          Report…
-        </button>
+        {snapshot === null && (
+          <button type="button" onClick={() => openReportPreview(plan.scenarioId, () => new Date())} data-testid="open-report" title="The PDF snapshot report of this plan, on screen">
+            Report…
+          </button>
+        )}
         {stale && (
           <span role="status" data-testid="plan-stale" style={{ borderLeft: '3px solid var(--warn)', background: 'var(--candidate-bg)', color: 'var(--candidate-fg)', padding: '2px 8px', borderRadius: 4 }}>
-            {STALE_PLAN_MESSAGE}
+            {staleMessage(changes.split(' ') as InputPart[])}
           </span>
         )}
       </div>

@@ -95,8 +95,12 @@ describe('runs and results in the shell', () => {
     });
     expect(screen.queryByTestId('plan-stale')).toBeNull();
     const project = t.store.getState().project!;
+    // the same estate and series in a new project object: nothing the plan ran on changed
     act(() => t.store.getState().replaceProject('Import', { ...project }));
-    expect(screen.getByTestId('plan-stale').textContent).toBe('The project changed since this plan was computed: run the plan again.');
+    expect(screen.queryByTestId('plan-stale')).toBeNull();
+    act(() => t.store.getState().replaceProject('Import', { ...project, estate: { ...project.estate, servers: project.estate.servers.slice(1) } }));
+    expect(screen.getByTestId('plan-stale').textContent).toBe('The estate changed since this plan was computed: run the plan again.');
+    act(() => t.store.getState().undo());
     act(() => t.store.getState().undo());
     expect(screen.queryByTestId('plan-stale')).toBeNull();
   });
@@ -114,6 +118,52 @@ describe('runs and results in the shell', () => {
     expect(cmp.textContent).toContain('Into Chicago');
     expect(cmp.textContent).toContain('Into Dallas');
     expect(cmp.querySelector('[data-row="hosts"]')?.getAttribute('data-differs')).toBe('true');
+  });
+
+  it('shows plans kept in the opened file without a run, stale ones with what changed, and compares a snapshot', async () => {
+    const t = renderApp({ project: tinyProject() });
+    await screen.findByTestId('app-ready');
+    const hashes = { estate: 'a'.repeat(64), series: 'b'.repeat(64), scenario: 'c'.repeat(64) };
+    const kept = (scenarioId: string, name: string | null, changed: ('estate' | 'series' | 'scenario')[], hostsUsed: number) => ({
+      id: `${name ?? 'latest'}:${scenarioId}`, scenarioId, name, plan: tinyPlan({ scenarioId, hostsUsed }), inputs: hashes, planHash: 'd'.repeat(64), changed,
+    });
+    act(() => {
+      t.store.getState().loadProject(tinyProject(), { path: '/p.cwb', name: 'p.cwb' }, {
+        plans: { plans: [kept('sc-1', null, [], 3), kept('sc-2', null, ['series'], 4), kept('sc-1', 'workshop', [], 7)], hashes: null, warnings: [] },
+      });
+      t.store.getState().setActivePane('results');
+    });
+    expect(t.store.getState().dirty).toBe(false);
+    expect(t.store.getState().engineJob.status).toBe('idle');
+    expect(screen.getByTestId('plan-results')).toBeTruthy();
+    expect(screen.queryByTestId('plan-stale')).toBeNull();
+    const picker = screen.getByRole('combobox', { name: 'Plan of scenario' });
+    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['Into Chicago', 'Into Dallas', 'workshop (snapshot)']);
+    fireEvent.change(picker, { target: { value: 'sc-2' } });
+    expect(screen.getByTestId('plan-stale').textContent).toBe('The utilisation series changed since this plan was computed: run the plan again.');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Plan of scenario' }), { target: { value: 'snapshot:workshop:sc-1' } });
+    expect(screen.queryByTestId('open-report')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Remove snapshot' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Scenario B' }), { target: { value: 'snapshot:workshop:sc-1' } });
+    const cmp = screen.getByTestId('plan-comparison');
+    expect(cmp.textContent).toContain('workshop (snapshot)');
+    const hostsRow = cmp.querySelector('[data-row="hosts"]');
+    expect(hostsRow?.getAttribute('data-differs')).toBe('true');
+  });
+
+  it('keeps the shown plan as a snapshot: unsaved work, no undo step', async () => {
+    const t = renderApp({ project: tinyProject() });
+    await screen.findByTestId('app-ready');
+    act(() => {
+      t.store.getState().setPlan('sc-1', tinyPlan());
+      t.store.getState().setActivePane('results');
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Keep as snapshot' }));
+    expect(t.store.getState().snapshots.map((s) => s.name)).toEqual(['Into Chicago #1']);
+    expect(t.store.getState().undoStack).toHaveLength(0);
+    expect(screen.getByTestId('status-bar').textContent).toContain('unsaved');
+    expect((screen.getByRole('combobox', { name: 'Plan of scenario' }) as HTMLSelectElement).value).toMatch(/^snapshot:/);
   });
 
   it('edits the scenario: a kept-site checkbox and a rule, undone with the store', async () => {
