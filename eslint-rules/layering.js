@@ -12,6 +12,7 @@ export function layerOf(rel) {
   if (p.startsWith('core/')) return 'core';
   if (p.startsWith('renderer/')) return 'renderer';
   if (p.startsWith('electron/')) return 'electron';
+  if (p.startsWith('resources/')) return 'data';
   return 'tooling';
 }
 
@@ -19,9 +20,10 @@ export function layerOf(rel) {
 const MAY_USE = {
   core: ['core'],
   contract: ['contract', 'core'],
-  renderer: ['renderer', 'core', 'contract'],
+  renderer: ['renderer', 'core', 'contract', 'data'],
   electron: ['electron', 'core', 'contract'],
-  tooling: ['tooling', 'core', 'contract', 'electron', 'renderer'],
+  tooling: ['tooling', 'core', 'contract', 'electron', 'renderer', 'data'],
+  data: [],
 };
 
 // Bare (package) imports: an allow-list where the runtime is pure, a deny-list elsewhere.
@@ -35,6 +37,7 @@ const PACKAGES_DENIED = {
   renderer: (name) => BUILTINS.has(name) || name === 'electron' || name.startsWith('electron/'),
   electron: () => false,
   tooling: () => false,
+  data: () => true,
 };
 
 const packageName = (spec) =>

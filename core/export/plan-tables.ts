@@ -108,9 +108,10 @@ export function sitesTable(estate: Estate, plan: Plan): Table {
     s.servers,
     s.physicalServers,
     num(s.powerKw),
-    num(s.powerLimitKw),
+    // 0 = the site's capacity is unknown (imports): an empty cell, not a limit of 0
+    s.powerLimitKw > 0 ? num(s.powerLimitKw) : null,
     num(s.racks),
-    s.rackLimit,
+    s.rackLimit > 0 ? s.rackLimit : null,
     num(s.cost),
   ]);
   return { name: 'Sites', header, rows };

@@ -12,7 +12,7 @@ export type RefTarget = 'dataCentres' | 'userSites' | 'departments' | 'applicati
 type Base = { key: string; label: string; /** Shown as a table column. */ column?: boolean; hint?: string };
 export type FieldSpec = Base &
   (
-    | { kind: 'text'; required?: boolean; maxLength?: number; /** An upper-case code of exactly this length. */ code?: number }
+    | { kind: 'text'; required?: boolean; maxLength?: number; /** An upper-case code of exactly this length. */ code?: number; /** Empty = absent. */ optional?: boolean }
     | { kind: 'number'; min?: number; max?: number; /** Exclusive minimum 0. */ positive?: boolean; integer?: boolean; /** Empty = null. */ nullable?: boolean; unit?: string }
     | { kind: 'choice'; options: readonly string[] }
     | { kind: 'bool' }
@@ -90,6 +90,7 @@ export function readField(field: FieldSpec, raw: FormValue | undefined, has: Ref
       if (field.required && t === '') return { error: 'must not be empty' };
       if (field.maxLength !== undefined && t.length > field.maxLength) return { error: `must be at most ${field.maxLength} characters` };
       if (field.code !== undefined && !new RegExp(`^[A-Za-z]{${field.code}}$`).test(t)) return { error: `must be a ${field.code}-letter code (e.g. USD, EUR)` };
+      if (field.optional && t === '') return { value: undefined };
       return { value: field.code !== undefined ? t.toUpperCase() : t };
     }
     case 'number': {

@@ -201,6 +201,8 @@ export const HOST_MODELS: EntitySpec = {
   schema: HostModel,
   fields: [
     name,
+    // the sizing issue's CPU catalogue has not landed yet: the model is free text, kept with the host model
+    { key: 'cpuModel', label: 'CPU model', kind: 'text', optional: true, maxLength: 200, column: true, hint: 'e.g. Intel Xeon Gold 6430; the rating per core below sizes it' },
     positive('sockets', 'Sockets', true, true),
     positive('cores', 'Cores (total)', true, true),
     { key: 'ratingPerCore', label: 'Rating per core', kind: 'number', positive: true, hint: 'SPECint-like; servers use the same scale' },

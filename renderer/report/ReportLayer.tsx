@@ -16,6 +16,7 @@ import { useApp } from '../ui/app-context.ts';
 import { cachedInputHash, inputHashAsync, peekInputHash, settingsOf } from './input-hash.ts';
 import { closeReport, markRendered, reportStore, type ReportStore } from './report-state.ts';
 import { ReportView } from './ReportView.tsx';
+import { ReportWarnings } from './ReportWarnings.tsx';
 
 /** A CSS string literal (for @page margin boxes). */
 const cssString = (s: string) => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r]/g, ' ')}"`;
@@ -71,6 +72,11 @@ function PreviewNotice({ onClose, children }: { onClose: () => void; children: R
   );
 }
 
+function PreviewWarnings({ input, scenarioId, store }: { input: Project; scenarioId: string; store: ReportStore }) {
+  const scenario = input.estate.scenarios.find((s) => s.id === scenarioId);
+  return scenario ? <ReportWarnings estate={input.estate} scenario={scenario} store={store} /> : null;
+}
+
 export function ReportLayer({ store = reportStore }: { store?: ReportStore }) {
   const { controller } = useApp();
   const request = useStore(store, (s) => s.request);
@@ -96,6 +102,16 @@ export function ReportLayer({ store = reportStore }: { store?: ReportStore }) {
   useEffect(() => {
     if (token > 0 && report) markRendered(store, token);
   }, [store, token, report]);
+  // the PDF's document title (its metadata and the print dialog's file name): the project and the scenario
+  const docTitle = report ? `${report.cover.estateName} — ${report.cover.scenarioName}` : null;
+  useEffect(() => {
+    if (docTitle === null) return;
+    const before = document.title;
+    document.title = docTitle;
+    return () => {
+      document.title = before;
+    };
+  }, [docTitle]);
   const previewing = request?.purpose === 'preview';
   useEffect(() => {
     if (!previewing) return;
@@ -153,6 +169,7 @@ export function ReportLayer({ store = reportStore }: { store?: ReportStore }) {
           </button>
         </div>
       )}
+      {request.purpose === 'preview' && scenarioId !== null && <PreviewWarnings input={input} scenarioId={scenarioId} store={store} />}
       <ReportView report={report} estate={input.estate} plan={plan} />
     </div>
   );

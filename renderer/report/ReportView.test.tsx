@@ -62,6 +62,19 @@ describe('ReportView', () => {
     expect(screen.getByText('Engine seed').nextElementSibling?.textContent).toBe('1');
   });
 
+  it('a site whose power and rack capacity are unknown (0) reads "unknown", not "of 0"', () => {
+    const { estate, plan } = tinyReport();
+    const unknown = { ...plan, sites: plan.sites.map((s) => ({ ...s, powerLimitKw: 0, rackLimit: 0 })) };
+    const series = emptySeries('2026-03-01T00:00:00Z', 168, estate.servers.map((s) => s.id));
+    const report = buildReport({ estate, series, scenario: estate.scenarios[0], plan: unknown, settings: { seed: 1, budgetMs: 6000 }, date: '2026-11-23', appVersion: '9.9.9' });
+    render(<ReportView report={report} estate={estate} plan={unknown} />);
+    const facts = screen.getByTestId('report').querySelector('[data-site-id="dc-chi"] .report-site-facts')?.textContent ?? '';
+    expect(facts).toContain('power 1.8 kW of unknown; racks 1.0 of unknown;');
+    cleanup();
+    render(<ReportView report={tinyReport().report} estate={estate} plan={plan} />);
+    expect(screen.getByTestId('report').querySelector('[data-site-id="dc-chi"] .report-site-facts')?.textContent).toContain('power 1.8 kW of 500.0 kW; racks 1.0 of 90;');
+  });
+
   it('heatmap image: hosts grouped by site, one band per site', () => {
     const img = hostHeatmapImage({ ...tinyPlan(), hosts: [...tinyPlan().hosts, { ...tinyPlan().hosts[0], label: 'dc-dal-h001', dataCentreId: 'dc-dal' }] }, 'cpu');
     expect(img?.bands).toEqual([

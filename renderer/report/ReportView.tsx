@@ -18,6 +18,8 @@ import './report.css';
 export type ReportViewProps = { report: Report; estate: Estate; plan: Plan };
 
 const pctOrDash = (n: number) => (Number.isFinite(n) ? fmtPct(n) : '—');
+/** A site's power or rack capacity: 0 means nobody entered it (imports), so "unknown", never "of 0". */
+const capacity = (n: number, fmt: (n: number) => string) => (n > 0 ? fmt(n) : 'unknown');
 
 function Cover({ report }: { report: Report }) {
   const c = report.cover;
@@ -175,8 +177,8 @@ function Sites({ report }: { report: Report }) {
           </h3>
           <p className="report-site-facts">
             {fmtInt(s.hosts)} hosts ({fmtInt(s.spareHosts)} spare) of {s.hostModel}; {fmtInt(s.servers)} servers ({fmtInt(s.physicalServers)} physical); peak CPU{' '}
-            {pctOrDash(s.peakPct.cpu)}, peak memory {pctOrDash(s.peakPct.memory)} of usable capacity; power {fmtDec(s.powerKw)} of {fmtDec(s.powerLimitKw)} kW; racks{' '}
-            {fmtDec(s.racks)} of {fmtInt(s.rackLimit)}; cost {fmtMoney(s.cost, report.summary.currency)}.
+            {pctOrDash(s.peakPct.cpu)}, peak memory {pctOrDash(s.peakPct.memory)} of usable capacity; power {fmtDec(s.powerKw)} kW of {capacity(s.powerLimitKw, (n) => `${fmtDec(n)} kW`)}; racks{' '}
+            {fmtDec(s.racks)} of {capacity(s.rackLimit, fmtInt)}; cost {fmtMoney(s.cost, report.summary.currency)}.
           </p>
           <ReportTable table={s.hostTable} compact className="report-hosts" testId={`report-hosts-${s.id}`} />
         </div>

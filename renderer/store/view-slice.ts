@@ -46,6 +46,9 @@ export type ServerFilters = {
 export const THEME_STORAGE_KEY = 'cwb.theme';
 export const NO_SERVER_FILTERS: ServerFilters = { dataCentreId: null, environment: null, virtualisable: null, search: '' };
 
+/** A request to show one entity in the estate editor (from a report warning); `seq` makes repeats distinct. */
+export type EstateFocus = { tab: EstateTab; id: string | null; seq: number };
+
 export type TopologyMode = 'before' | 'after';
 export type ResultsMode = 'plan' | 'compare';
 
@@ -55,6 +58,7 @@ export type ViewSlice = {
   theme: Theme;
   activePane: Pane;
   estateTab: EstateTab;
+  estateFocus: EstateFocus | null;
   serverFilters: ServerFilters;
   serverSort: ServerSort;
   /** The scenario the Scenario pane edits and runs (null: the project's first). */
@@ -69,6 +73,8 @@ export type ViewSlice = {
   toggleTheme: () => void;
   setActivePane: (pane: Pane) => void;
   setEstateTab: (tab: EstateTab) => void;
+  /** Open the Estate pane on `tab` with the entity `id` (if any) in its editor. */
+  focusEstate: (tab: EstateTab, id: string | null) => void;
   setServerFilters: (patch: Partial<ServerFilters>) => void;
   /** Sort by a column; the same column again flips the direction. */
   sortServersBy: (key: ServerSortKey) => void;
@@ -104,6 +110,7 @@ export const createViewSlice =
       theme: initialTheme,
       activePane: 'estate',
       estateTab: 'dataCentres',
+      estateFocus: null,
       serverFilters: NO_SERVER_FILTERS,
       serverSort: { key: 'name', descending: false },
       selectedScenarioId: null,
@@ -115,6 +122,8 @@ export const createViewSlice =
       toggleTheme: () => setTheme(get().theme === 'dark' ? 'light' : 'dark'),
       setActivePane: (activePane) => set({ activePane }),
       setEstateTab: (estateTab) => set({ estateTab }),
+      focusEstate: (tab, id) =>
+        set((s) => ({ activePane: 'estate', estateTab: tab, estateFocus: { tab, id, seq: (s.estateFocus?.seq ?? 0) + 1 } })),
       setServerFilters: (patch) => set((s) => ({ serverFilters: { ...s.serverFilters, ...patch } })),
       sortServersBy: (key) =>
         set((s) => ({

@@ -6,6 +6,7 @@ import { entityForm, newEntityId, validateEntity } from '../../estate/entity-val
 import { diffEntity, type EntityOf, type EntityPatch } from '../../store/edits.ts';
 import { Field } from '../estate/Field.tsx';
 import { FieldInput, TimeZoneList } from './FieldInput.tsx';
+import { PlaceLookup } from './PlaceLookup.tsx';
 
 type Entity = { id: string } & Record<string, unknown>;
 
@@ -78,6 +79,7 @@ export function EntityForm(props: {
           } else props.onClose();
         }}
       >
+        {spec.geo && <PlaceLookup onPick={(fields) => setForm((f) => ({ ...f, ...fields }))} />}
         {spec.fields.map((f) => (
           <FieldInput key={f.key} field={f} value={form[f.key]} error={errors[f.key]} estate={estate} onChange={(v) => set(f.key, v)} />
         ))}

@@ -3,7 +3,7 @@ import type { Estate } from '../../../core/model/schema.ts';
 import type { FieldSpec } from '../../estate/entity-fields.ts';
 import type { EntitySpec } from '../../estate/entity-specs.ts';
 import { deletePatches, type DeleteChoice } from '../../estate/references.ts';
-import { useWorkbench } from '../../store/react.ts';
+import { useWorkbench, useWorkbenchStore } from '../../store/react.ts';
 import { byId, selectEstate } from '../../store/selectors.ts';
 import { fmtNum, objectKey } from '../format.ts';
 import { DeleteDialog } from './DeleteDialog.tsx';
@@ -50,9 +50,14 @@ export function EntityList(props: {
   onSelect?: (id: string | null) => void;
 }) {
   const { spec } = props;
+  const store = useWorkbenchStore();
   const estate = useWorkbench(selectEstate);
   const applyEdit = useWorkbench((s) => s.applyEdit);
-  const [ownSelected, setOwnSelected] = useState<string | null>(null);
+  // a report warning's "Edit..." opens the list with its entity in the editor
+  const [ownSelected, setOwnSelected] = useState<string | null>(() => {
+    const focus = store.getState().estateFocus;
+    return focus?.tab === spec.collection ? focus.id : null;
+  });
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState<string | null>(null);
   const selectedId = props.selectedId !== undefined ? props.selectedId : ownSelected;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { renderApp } from '../../test/render-app.tsx';
 import { integrityProblems } from '../../../core/model/validate.ts';
+import { loadGazetteer } from '../../estate/gazetteer.ts';
 
 afterEach(cleanup);
 
@@ -108,5 +109,23 @@ describe('entity editors', () => {
     fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Escape' });
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(t.store.getState().project!.estate.applications).toHaveLength(4);
+  });
+
+  it('typing Frankfurt in a new data centre fills city, coordinates and time zone from the bundled places', async () => {
+    await loadGazetteer(); // the table's chunk, loaded on first use in the app
+    const t = renderApp();
+    await openTab('Data centres');
+    fireEvent.click(screen.getByRole('button', { name: 'Add data centre' }));
+    const editor = screen.getByTestId('dc-editor');
+    fireEvent.change(within(editor).getByLabelText('Name'), { target: { value: 'Frankfurt 1' } });
+    fireEvent.change(within(editor).getByLabelText('Find a place', { exact: false }), { target: { value: 'Frankfurt' } });
+    const results = await within(editor).findByTestId('place-results', {}, { timeout: 15_000 });
+    fireEvent.click(within(results).getAllByRole('button')[0]);
+    expect((within(editor).getByLabelText('Time zone') as HTMLInputElement).value).toBe('Europe/Berlin');
+    expect(Number((within(editor).getByLabelText('Latitude') as HTMLInputElement).value)).toBeCloseTo(50.1, 1);
+    fireEvent.click(within(editor).getByRole('button', { name: 'Add' }));
+    const dc = t.store.getState().project!.estate.dataCentres.at(-1)!;
+    expect(dc).toMatchObject({ id: 'dc-frankfurt-1', name: 'Frankfurt 1', city: 'Frankfurt, Hessen', timeZone: 'Europe/Berlin' });
+    expect(dc.longitude).toBeCloseTo(8.68, 1);
   });
 });

@@ -57,6 +57,7 @@ function TabBody({ tab }: { tab: EstateTab }) {
 export function EstatePane() {
   const tab = useWorkbench((s) => s.estateTab);
   const setEstateTab = useWorkbench((s) => s.setEstateTab);
+  const focusSeq = useWorkbench((s) => s.estateFocus?.seq ?? 0);
   return (
     <div className="estate">
       <div className="sub-tabs" role="tablist" aria-label="Estate">
@@ -76,7 +77,7 @@ export function EstatePane() {
         ))}
       </div>
       <section className="estate-panel" role="tabpanel" id={`estate-panel-${tab}`} aria-labelledby={`estate-tab-${tab}`}>
-        <TabBody key={tab} tab={tab} />
+        <TabBody key={`${tab}-${focusSeq}`} tab={tab} />
       </section>
     </div>
   );

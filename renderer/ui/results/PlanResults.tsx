@@ -21,6 +21,7 @@ import type { InputPart } from '../../../core/project-file/input-hashes.ts';
 import { openReportPreview } from '../../app/report-flow.ts';
 import { exportImage, heatmapTarget, imageBaseName, topologyTarget, type ImageFormat } from '../../app/export-image.ts';
 import type { HeatmapInput } from '../../views/heatmap/render.ts';
+import { PinDialog } from '../pins/PinDialog.tsx';
 
 /** The heatmap's row labels, beside the canvas (HeatmapView's LABEL_W) plus a margin. */
 const HEATMAP_LABELS_PX = 170;
@@ -70,7 +71,6 @@ export function PlanResults({ estate, plan, snapshot = null }: { estate: Estate;
   const setServerFilters = useWorkbench((s) => s.setServerFilters);
   const selectedServerId = useWorkbench((s) => s.selectedServerId);
   const selectServer = useWorkbench((s) => s.selectServer);
-  const setActivePane = useWorkbench((s) => s.setActivePane);
   const project = useWorkbench(selectProject);
   // joined, so the selector returns a stable value
   const changes = useWorkbench((s) => (snapshot ? planChanges(snapshot.input, snapshot.origin, s.project, snapshot.scenarioId) : selectPlanChanges(s, plan.scenarioId)).join(' '));
@@ -80,13 +80,14 @@ export function PlanResults({ estate, plan, snapshot = null }: { estate: Estate;
   // The host panel's per-server series: sized on demand for the clicked host only (see app/server-demand.ts).
   const serverSeries = useMemo(() => (project && scenario ? createServerSeries(project, scenario, plan) : undefined), [project, scenario, plan]);
   const pinnedServerIds = useMemo(() => new Set((pins ?? []).map((p) => p.serverId)), [pins]);
-  // "Pin…" on a row: select that server and open the Scenario pane, where its pin picker is.
+  // "Pin…" on a row: select that server and open its pin picker for this plan's scenario, on top of the table.
+  const [pinning, setPinning] = useState<string | null>(null);
   const pinServer = useCallback(
     (serverId: string) => {
       selectServer(serverId);
-      setActivePane('scenario');
+      setPinning(serverId);
     },
-    [selectServer, setActivePane],
+    [selectServer],
   );
   const keptIds = keptIdsOf(estate, plan);
   const heatmapBox = useRef<HTMLElement>(null);
@@ -158,6 +159,7 @@ export function PlanResults({ estate, plan, snapshot = null }: { estate: Estate;
       <section className="results-assignments" aria-label="Where every server goes and why">
         <AssignmentTable estate={estate} plan={plan} selectedServerId={selectedServerId} onSelectServer={selectServer} site={selectedDcId} onSiteChange={pickSite} onPinServer={pinServer} pinnedServerIds={pinnedServerIds} />
       </section>
+      {pinning !== null && <PinDialog serverId={pinning} scenarioId={plan.scenarioId} onClose={() => setPinning(null)} />}
     </div>
   );
 }
