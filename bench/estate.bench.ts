@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generateProject, MAIN_SCENARIO_ID } from '../core/sample/generate.ts';
-import { planIter } from '../core/engine/engine.ts';
+import { planProject } from '../core/engine/engine.ts';
 import { defaultPacker } from '../core/engine/default-packer.ts';
 import type { Plan } from '../core/engine/plan.ts';
 
@@ -75,31 +75,31 @@ function measure(servers: number, budgetMs: number, weeks: number, licences: boo
     return (c.user + c.system) / 1e6;
   };
   let firstPlanCpuS = Number.NaN;
-  const gen = planIter(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: () => performance.now(), budgetMs });
   let firstPlanS = Number.NaN;
   let hostsFirst = 0;
   const slices: Slice[] = [];
   let last = performance.now();
-  // Where the engine was: its phase and progress (percent of the whole run) at the last yield.
+  // Where the engine was: its phase and progress (percent of the whole run) at the last progress report.
   let where = 'start';
-  let plan: Plan;
-  for (;;) {
-    const r = gen.next();
+  const note = (at: string) => {
     const now = performance.now();
-    const at = r.done ? 'done' : r.value.kind === 'plan' ? 'first plan' : `${r.value.phase} ${(r.value.fraction * 100).toFixed(1)}%`;
     noteSlice(slices, now - last, () => `${where} -> ${at}`);
     last = now;
     where = at;
-    if (r.done) {
-      plan = r.value;
-      break;
-    }
-    if (r.value.kind === 'plan') {
-      firstPlanS = (now - t) / 1000;
+  };
+  const plan: Plan = planProject(project, MAIN_SCENARIO_ID, {
+    packer: defaultPacker,
+    now: () => performance.now(),
+    budgetMs,
+    onProgress: (p) => note(`${p.phase} ${(p.fraction * 100).toFixed(1)}%`),
+    onPlan: (first) => {
+      note('first plan');
+      firstPlanS = (performance.now() - t) / 1000;
       firstPlanCpuS = cpuS();
-      hostsFirst = r.value.plan.hostsUsed;
-    }
-  }
+      hostsFirst = first.hostsUsed;
+    },
+  });
+  note('done');
   const finalS = (performance.now() - t) / 1000;
   const finalCpuS = cpuS();
   if (Number.isNaN(firstPlanS)) {

@@ -1,63 +1,27 @@
 /**
  * The placement engine: sizing -> site planning -> WAN links -> host packing per site and compatibility
- * class (first a constructive plan, then improvement within the time budget) -> the Plan. A generator that
- * yields often (progress events, and the first plan as soon as it exists) so a worker can slice it and answer
- * cancel messages in between. Pure: the clock is injected, randomness comes from the scenario's seed.
+ * class (first a constructive plan, then improvement within the budget) -> the Plan. A plain function that
+ * reports progress and the first plan through callbacks; a worker posts them as they come, and a cancel
+ * terminates the worker. Pure: the clock is injected, randomness comes from the scenario's seed.
  * The packer is injected too (core/engine/pack implements it), so hosts and tests choose it.
  */
 import type { Project } from '../model/project.ts';
-import { relay } from '../util/slices.ts';
-import type { PackInput, PackOptions, PackProgress, PackSolution } from './pack/types.ts';
-import { assembleIter, classBound } from './assemble.ts';
-import { improveClassIter } from './class-improve.ts';
-import { packClassIter, packsPoolOnly, type ClassPackOptions, type ClassSolution } from './class-pack.ts';
+import type { PackSolution } from './pack/types.ts';
+import { assemble, classBound } from './assemble.ts';
+import { improveClass } from './class-improve.ts';
+import { packClass, packsPoolOnly, type ClassPackOptions, type ClassSolution } from './class-pack.ts';
 import { buildContext } from './context.ts';
-import { buildPackClassesIter, type PackClass } from './pack-input.ts';
+import { buildPackClasses, type PackClass } from './pack-input.ts';
 import type { Plan, SearchSettings } from './plan.ts';
-import { planSitesIter } from './sites.ts';
-import { sizingIter } from './sizing.ts';
-import { compareLinksIter } from './topology.ts';
+import { planSites } from './sites.ts';
+import { sizeServers } from './sizing.ts';
+import { compareLinks } from './topology.ts';
+import type { EngineOptions, EnginePhase } from './types.ts';
 
-/** Improvement rounds at most, with a time budget (see planIter); each goes on from the best packings. */
+export type { EngineOptions, EnginePhase, EngineProgress, Packer } from './types.ts';
+
+/** Improvement rounds at most, with a time budget (see planProject); each goes on from the best packings. */
 export const IMPROVE_ROUNDS = 8;
-
-export type Packer = {
-  packIter: (input: PackInput, options: PackOptions) => Generator<PackProgress, PackSolution>;
-  lowerBound?: (input: PackInput) => number;
-};
-
-export type EnginePhase = 'sizing' | 'sites' | 'links' | 'pack' | 'improve' | 'done';
-
-export type EngineProgress = {
-  kind: 'progress';
-  phase: EnginePhase;
-  /** 0..1 of the whole run. */
-  fraction: number;
-  /** Best total cost so far (NaN before the first plan). */
-  bestCost: number;
-  /** Hosts of the best plan so far (0 before the first plan). */
-  hosts: number;
-};
-
-export type EngineEvent = EngineProgress | { kind: 'plan'; plan: Plan };
-
-export type EngineOptions = {
-  packer: Packer;
-  /** Monotonic milliseconds. */
-  now: () => number;
-  /** Total time for the improvement search after the first plan (0 = first plan only). */
-  budgetMs: number;
-  /**
-   * Work units for the improvement search instead of time (> 0): shared by classes in proportion to their
-   * items, and the clock never ends the search, so the same seed and iterations give the same plan on any
-   * machine. budgetMs is then ignored (a stop request still ends the search).
-   */
-  iterations?: number;
-  /** Checked often; true ends the improvement search early (the best plan so far is returned). */
-  shouldStop?: () => boolean;
-  /** How often the packer yields (ms). Default 20. */
-  yieldEveryMs?: number;
-};
 
 const SPAN: Record<EnginePhase, [number, number]> = {
   sizing: [0, 0.1],
@@ -72,85 +36,72 @@ function solutionCost(sol: PackSolution): number {
   return sol.cost;
 }
 
-export function* planIter(project: Project, scenarioId: string, options: EngineOptions): Generator<EngineEvent, Plan> {
+export function planProject(project: Project, scenarioId: string, options: EngineOptions): Plan {
   const { now, packer } = options;
   const ctx = buildContext(project.estate, scenarioId);
   let bestCost = Number.NaN;
   let hosts = 0;
-  const progress = (phase: EnginePhase, f: number): EngineProgress => ({
-    kind: 'progress',
-    phase,
-    fraction: SPAN[phase][0] + (SPAN[phase][1] - SPAN[phase][0]) * Math.min(1, Math.max(0, f)),
-    bestCost,
-    hosts,
-  });
+  const report = options.onProgress;
+  const progress = (phase: EnginePhase, f: number): void =>
+    report?.({
+      phase,
+      fraction: SPAN[phase][0] + (SPAN[phase][1] - SPAN[phase][0]) * Math.min(1, Math.max(0, f)),
+      bestCost,
+      hosts,
+    });
 
-  yield progress('sizing', 0);
-  const sizingGen = sizingIter(ctx.servers, project.series, ctx.rules);
-  let step = sizingGen.next();
-  while (!step.done) {
-    yield progress('sizing', step.value);
-    step = sizingGen.next();
-  }
-  const sizing = step.value;
-
-  const sitesGen = planSitesIter(ctx, sizing);
-  let sstep = sitesGen.next();
-  while (!sstep.done) {
-    yield progress('sites', sstep.value);
-    sstep = sitesGen.next();
-  }
-  const sites = sstep.value;
-  yield progress('links', 0);
+  progress('sizing', 0);
+  const sizing = sizeServers(ctx.servers, project.series, ctx.rules, (f) => progress('sizing', f));
+  const sites = planSites(ctx, sizing, (f) => progress('sites', f));
+  progress('links', 0);
   const serverById = ctx.serverIndex;
-  const links = yield* relay(
-    compareLinksIter(
-      ctx.topology,
-      ctx.estate.flows,
-      (ep) => (ep.kind === 'userSite' ? ep.id : (ctx.servers[serverById.get(ep.id) ?? -1]?.dataCentreId ?? null)),
-      (ep) => (ep.kind === 'userSite' ? ep.id : (sites.site[serverById.get(ep.id) ?? -1] ?? null)),
-    ),
-    () => progress('links', 0.5),
+  const links = compareLinks(
+    ctx.topology,
+    ctx.estate.flows,
+    (ep) => (ep.kind === 'userSite' ? ep.id : (ctx.servers[serverById.get(ep.id) ?? -1]?.dataCentreId ?? null)),
+    (ep) => (ep.kind === 'userSite' ? ep.id : (sites.site[serverById.get(ep.id) ?? -1] ?? null)),
+    (f) => progress('links', f),
   );
-  yield progress('links', 1);
+  progress('links', 1);
 
   const violations = [...sites.violations];
-  const classes: PackClass[] = yield* relay(buildPackClassesIter(ctx, sizing, sites.site, violations), (f) => progress('pack', 0.1 * f));
+  const classes: PackClass[] = buildPackClasses(ctx, sizing, sites.site, violations, (f) => progress('pack', 0.1 * f));
   const sitePlan = { ...sites, violations };
   const totalItems = classes.reduce((a, c) => a + c.input.itemCount, 0) || 1;
-  const yieldEveryMs = options.yieldEveryMs ?? 20;
+  const progressEveryMs = options.progressEveryMs ?? 20;
 
   // First plan: constructive packing of every class.
   const solutions: ClassSolution[] = [];
   let done = 0;
   for (const c of classes) {
-    const gen = packClassIter(packer, c, { seed: `${ctx.scenario.seed}:${c.dataCentreId}:${c.classKey}`, now, budgetMs: 0, yieldEveryMs });
-    let p = gen.next();
-    while (!p.done) {
-      yield progress('pack', 0.1 + (0.9 * (done + p.value.fraction * c.input.itemCount)) / totalItems);
-      p = gen.next();
-    }
-    solutions.push(p.value);
+    const sol = packClass(packer, c, {
+      seed: `${ctx.scenario.seed}:${c.dataCentreId}:${c.classKey}`,
+      now,
+      budgetMs: 0,
+      progressEveryMs,
+      onProgress: (p) => progress('pack', 0.1 + (0.9 * (done + p.fraction * c.input.itemCount)) / totalItems),
+    });
+    solutions.push(sol);
     done += c.input.itemCount;
-    yield progress('pack', 0.1 + (0.9 * done) / totalItems);
+    progress('pack', 0.1 + (0.9 * done) / totalItems);
   }
   const classBounds: number[] = [];
   for (const c of classes) {
     classBounds.push(classBound(c, packer.lowerBound));
-    yield progress('pack', 1);
+    progress('pack', 1);
   }
   const iterations = options.iterations !== undefined && options.iterations > 0 ? Math.floor(options.iterations) : 0;
   const searching = options.budgetMs > 0 || iterations > 0;
   const search = (stoppedBy: SearchSettings['stoppedBy']): SearchSettings => ({ budgetMs: options.budgetMs, iterations: iterations > 0 ? iterations : null, stoppedBy });
-  const firstPlan = yield* relay(assembleIter(ctx, sizing, sitePlan, classes, solutions, { final: !searching, classBounds, links }), () => progress('pack', 1));
+  const firstPlan = assemble(ctx, sizing, sitePlan, classes, solutions, { final: !searching, classBounds, links }, () => progress('pack', 1));
   bestCost = firstPlan.cost.total;
   hosts = firstPlan.hostsUsed;
   const first: Plan = { ...firstPlan, search: search(searching ? 'cancelled' : 'first-plan') };
   if (!searching || options.shouldStop?.()) {
-    yield progress('done', 1);
+    progress('done', 1);
     return first;
   }
-  yield { kind: 'plan', plan: { ...first, search: search('first-plan') } };
+  options.onPlan?.({ ...first, search: search('first-plan') });
 
   // Improvement, the budget shared by weight: the class's gap to its bound (hosts; a class packed in pools
   // only, to its pools' bound) x sqrt(items), half a host for a class at its bound with licences to save;
@@ -199,20 +150,16 @@ export function* planIter(project: Project, scenarioId: string, options: EngineO
         now,
         budgetMs: share,
         ...(units > 0 ? { iterations: units } : {}),
-        yieldEveryMs,
-        shouldStop: options.shouldStop,
+        progressEveryMs,
+        ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+        onProgress: (p) => progress('improve', iterations > 0 ? (workDone + p.fraction * w) / allWeight : (now() - improveStart) / options.budgetMs),
       };
-      const gen = round === 0 ? packClassIter(packer, c, classOpts) : improveClassIter(packer, c, solutions[ci], classOpts);
-      let p = gen.next();
-      while (!p.done) {
-        yield progress('improve', iterations > 0 ? (workDone + p.value.fraction * w) / allWeight : (now() - improveStart) / options.budgetMs);
-        p = gen.next();
-      }
+      const sol = round === 0 ? packClass(packer, c, classOpts) : improveClass(packer, c, solutions[ci], classOpts);
       workDone += w;
-      if (p.value.unplaced.length <= solutions[ci].unplaced.length && solutionCost(p.value) < solutionCost(solutions[ci]) - 1e-9) {
-        bestCost += p.value.cost - solutions[ci].cost;
-        hosts += p.value.binType.length - solutions[ci].binType.length;
-        solutions[ci] = p.value;
+      if (sol.unplaced.length <= solutions[ci].unplaced.length && solutionCost(sol) < solutionCost(solutions[ci]) - 1e-9) {
+        bestCost += sol.cost - solutions[ci].cost;
+        hosts += sol.binType.length - solutions[ci].binType.length;
+        solutions[ci] = sol;
         improved = true;
         stalls[ci] = 0;
       } else stalls[ci]++;
@@ -224,24 +171,15 @@ export function* planIter(project: Project, scenarioId: string, options: EngineO
   if (options.shouldStop?.()) stoppedBy = 'cancelled';
   else if (iterations === 0 && now() < deadline) stoppedBy = 'done';
   const final: Plan = improved
-    ? { ...(yield* relay(assembleIter(ctx, sizing, sitePlan, classes, solutions, { final: true, classBounds, links: copyLinks(links) }), () => progress('improve', 1))), search: search(stoppedBy) }
+    ? { ...assemble(ctx, sizing, sitePlan, classes, solutions, { final: true, classBounds, links: copyLinks(links) }, () => progress('improve', 1)), search: search(stoppedBy) }
     : { ...first, links: copyLinks(first.links), hosts: first.hosts.map((h) => ({ ...h, load: h.load.slice() })), final: true, search: search(stoppedBy) };
   bestCost = final.cost.total;
   hosts = final.hostsUsed;
-  yield progress('done', 1);
+  progress('done', 1);
   return final;
 }
 
 
 function copyLinks(links: Plan['links']): Plan['links'] {
   return links.map((l) => ({ ...l, before: l.before.slice(), after: l.after.slice() }));
-}
-
-/** Run the engine to the end in one go (tests, CLI without progress). */
-export function planProject(project: Project, scenarioId: string, options: EngineOptions): Plan {
-  const gen = planIter(project, scenarioId, options);
-  for (;;) {
-    const r = gen.next();
-    if (r.done) return r.value;
-  }
 }

@@ -14,7 +14,6 @@
 import type { Estate, Scenario } from '../model/schema.ts';
 import { METRICS, type SeriesSet } from '../model/series.ts';
 import { createSha256, toHex, type Sha256 } from '../util/sha256.ts';
-import { drain } from '../util/slices.ts';
 import { encodeUtf8 } from '../util/utf8.ts';
 
 export type EngineSettings = {
@@ -108,7 +107,11 @@ export const HASH_SLICE_BYTES = 256 * 1024;
 
 /** The input hash as 64 lower-case hex digits. */
 export function reportInputHash(inputs: HashInputs): string {
-  return drain(reportInputHashIter(inputs));
+  const gen = reportInputHashIter(inputs);
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+  }
 }
 
 /**

@@ -4,19 +4,10 @@
  * slice; the first plan switches to the Results pane; errors show in the alert dialog. No React here.
  */
 import type { Plan } from '../../core/engine/plan.ts';
-import type { Project } from '../../core/model/project.ts';
-import type { PlanMessage, ProgressMessage } from '../../core/protocol.ts';
+import type { RunClient } from '../../core/engine/run-client.ts';
 import type { WorkbenchStore } from '../store/store.ts';
 import { ask, type DialogStore } from './dialogs.ts';
 
-/** What the runner needs of an engine client (the shape of createEngineClient's result). */
-export type EngineClientLike = {
-  run: (
-    project: { estate: unknown; series: Project['series'] },
-    options: { scenarioId: string; budgetMs: number; transfer?: boolean; onProgress?: (p: ProgressMessage) => void; onPlan?: (p: PlanMessage) => void },
-  ) => { runId: number; result: Promise<Plan>; cancel: () => void };
-  terminate: () => void;
-};
 
 export type EngineRunner = {
   /** Run a scenario of the open project; a run already going is cancelled first. Resolves when it ends. */
@@ -32,11 +23,11 @@ export function createEngineRunner(deps: {
   store: WorkbenchStore;
   dialogs: DialogStore;
   /** Made on the first run (the worker starts then); made again after a failed run. */
-  createClient: () => EngineClientLike;
+  createClient: () => RunClient;
   budgetMs?: number;
 }): EngineRunner {
   const { store, dialogs, createClient } = deps;
-  let client: EngineClientLike | null = null;
+  let client: RunClient | null = null;
   let current: { runId: number; cancel: () => void } | null = null;
 
   async function run(scenarioId: string): Promise<void> {
@@ -61,7 +52,7 @@ export function createEngineRunner(deps: {
         st.setActivePane('results');
       }
     };
-    let handle: ReturnType<EngineClientLike['run']>;
+    let handle: ReturnType<RunClient['run']>;
     try {
       handle = client.run(s.project, {
         scenarioId,

@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { readProjectFile } from '../../electron/services/project-store.ts';
-import { planIter } from '../../core/engine/engine.ts';
+import { planProject } from '../../core/engine/engine.ts';
 import { defaultPacker } from '../../core/engine/default-packer.ts';
 import type { Plan } from '../../core/engine/plan.ts';
 import { planFile } from './csv.ts';
@@ -96,26 +96,20 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const t0 = performance.now();
   let plan: Plan;
   try {
-    const gen = planIter(read.project, scenario.id, {
+    let lastShown = 0;
+    plan = planProject(read.project, scenario.id, {
       packer: defaultPacker,
       now: () => performance.now(),
       budgetMs: args.budgetMs,
       ...(args.iterations !== null ? { iterations: args.iterations } : {}),
-    });
-    let lastShown = 0;
-    for (;;) {
-      const r = gen.next();
-      if (r.done) {
-        plan = r.value;
-        break;
-      }
-      const t = performance.now() - t0;
-      if (r.value.kind === 'plan') io.stderr(`first plan after ${(t / 1000).toFixed(1)} s: ${r.value.plan.hostsUsed} hosts (bound ${r.value.plan.bounds.total})\n`);
-      else if (t - lastShown >= 1000) {
+      onPlan: (first) => io.stderr(`first plan after ${((performance.now() - t0) / 1000).toFixed(1)} s: ${first.hostsUsed} hosts (bound ${first.bounds.total})\n`),
+      onProgress: (p) => {
+        const t = performance.now() - t0;
+        if (t - lastShown < 1000) return;
         lastShown = t;
-        io.stderr(`${r.value.phase} ${(r.value.fraction * 100).toFixed(0)} %${r.value.hosts > 0 ? `, ${r.value.hosts} hosts` : ''}\n`);
-      }
-    }
+        io.stderr(`${p.phase} ${(p.fraction * 100).toFixed(0)} %${p.hosts > 0 ? `, ${p.hosts} hosts` : ''}\n`);
+      },
+    });
   } catch (e) {
     io.stderr(`cwb: planning failed: ${e instanceof Error ? e.message : String(e)}\n`);
     return e instanceof Error && e.name === 'EngineInputError' ? 3 : 1;

@@ -29,30 +29,24 @@ describe('Node worker host (end to end)', () => {
     expect(project.series.cpuPct.length).toBe(0);
   });
 
-  it('cancel stops a long run within 250 ms', async () => {
+  it('cancel terminates the worker: the run rejects as cancelled and a fresh worker serves the next run', async () => {
     const project = generateProject({ servers: 3000, seed: 'cancel-test' });
     let firstProgress: () => void = () => {};
     const started = new Promise<void>((r) => (firstProgress = r));
-    const progress: ProgressMessage[] = [];
     const run = engine.run(project, {
       scenarioId: MAIN_SCENARIO_ID,
       budgetMs: 120_000,
+      transfer: false,
       onProgress: (p) => {
-        progress.push(p);
         if (p.phase === 'pack' || p.phase === 'improve') firstProgress();
       },
     });
     await started;
-    const t0 = performance.now();
     run.cancel();
-    const err = await run.result.then(
-      () => null,
-      (e: unknown) => e,
-    );
-    const latency = performance.now() - t0;
-    console.log(`cancel latency ${latency.toFixed(1)} ms after ${progress.length} progress messages`);
-    expect(err).toBeInstanceOf(EngineCancelled);
-    expect(latency).toBeLessThan(250);
+    await expect(run.result).rejects.toBeInstanceOf(EngineCancelled);
+    const small = generateProject({ servers: 30, seed: 'after-cancel' });
+    const next = await engine.run(small, { scenarioId: MAIN_SCENARIO_ID, budgetMs: 0 }).result;
+    expect(next.assignments).toHaveLength(30);
   });
 
   it('invalid input gets an error naming the field, never a hang', async () => {
