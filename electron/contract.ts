@@ -56,6 +56,10 @@ export type HostErrorCode =
   | 'io'
   | 'too-large'
   | 'forbidden'
+  /** The target file exists and the call did not say the user confirmed replacing it. */
+  | 'exists'
+  /** Not saved: the previous version could not be kept as `<name>.bak`; the call may say "save without backup". */
+  | 'no-backup'
   | 'internal';
 export type HostError = { code: HostErrorCode; message: string };
 export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostError };
@@ -75,7 +79,8 @@ const perPath = <T extends z.ZodType>(value: T) =>
 /** A confirmed column mapping: field -> header of the file (null = not mapped). */
 const ImportMapping = z.object({
   kind: z.enum(IMPORT_KINDS),
-  columns: z.record(z.string().min(1).max(64), z.string().max(1000).nullable()).refine((c) => Object.keys(c).length <= 64, 'at most 64 fields'),
+  // Field names, or "col:<header>" per data column of a wide series CSV (up to the CSV reader's 1000 columns).
+  columns: z.record(z.string().min(1).max(1100), z.string().max(1100).nullable()).refine((c) => Object.keys(c).length <= 1001, 'at most 1001 fields'),
 });
 const TimeZone = z.string().min(1).max(64).refine(isKnownTimeZone, 'not a known IANA time zone');
 
@@ -87,8 +92,22 @@ export const HostCalls = {
   /** The bundled sample, or the most recent project, for first start. */
   projectOpenInitial: z.object({}),
   projectOpen: z.object({ path: Path.nullable() }),
-  projectSave: z.object({ path: Path, bytes: Bytes }),
-  projectSaveAs: z.object({ suggestedName: z.string().max(255), bytes: Bytes, path: Path.nullable() }),
+  /**
+   * Saves keep the previous version as `<name>.bak` and refuse ('no-backup') when it cannot be kept, unless
+   * `withoutBackup` (the user chose "Save without backup" in the error dialog).
+   */
+  projectSave: z.object({ path: Path, bytes: Bytes, withoutBackup: z.boolean().default(false) }),
+  /**
+   * `replace`: the user confirmed replacing an existing file at `path` (browser mode's file browser asks); without
+   * it an existing file is refused with 'exists'. A native dialog's choice is confirmed by the dialog itself.
+   */
+  projectSaveAs: z.object({
+    suggestedName: z.string().max(255),
+    bytes: Bytes,
+    path: Path.nullable(),
+    replace: z.boolean().default(false),
+    withoutBackup: z.boolean().default(false),
+  }),
   projectRecent: z.object({}),
   /** Recovery: the renderer sends its unsaved state; the host writes it atomically to the recovery file. */
   recoveryWrite: z.object({ file: FileRef.nullable(), bytes: Bytes }),
@@ -112,8 +131,12 @@ export const HostCalls = {
     timeZone: TimeZone.optional(),
     base: Bytes.nullable(),
   }),
-  /** Write an export (CSV, .xlsx, PNG, SVG) where the user chooses. */
-  exportWrite: z.object({ suggestedName: z.string().max(255), bytes: Bytes, path: Path.nullable() }),
+  /**
+   * Write an export (CSV, .xlsx, PNG, SVG) where the user chooses. The kind is the suggested name's extension and
+   * the file must have it (no dotfiles, no new folders, never a .cwb). An existing file needs `replace` (the user
+   * confirmed) and keeps its previous version as `<name>.bak`.
+   */
+  exportWrite: z.object({ suggestedName: z.string().max(255), bytes: Bytes, path: Path.nullable(), replace: z.boolean().default(false) }),
   /** Render the current window's print layout to PDF (browser mode: the renderer opens the print dialog). */
   exportPdf: z.object({ suggestedName: z.string().max(255), path: Path.nullable() }),
   appInfo: z.object({}),
@@ -147,7 +170,8 @@ export type HostReturns = {
   exportWrite: FileRef;
   exportPdf: FileRef | null;
   appInfo: AppInfo;
-  filesList: { dir: string; parent: string | null; entries: { name: string; path: string; kind: 'dir' | 'file'; size: number }[] };
+  /** kind 'outside': a symbolic link that leads out of the files root (shown, never followed; size 0). */
+  filesList: { dir: string; parent: string | null; entries: { name: string; path: string; kind: 'dir' | 'file' | 'outside'; size: number }[] };
   windowSetState: null;
   windowConfirmClose: null;
 };

@@ -8,7 +8,7 @@ import type { EngineContext } from './context.ts';
 import { peakOfSumBound, type PackClass } from './pack-input.ts';
 import { Heartbeat, noTick, PER_ENTRY, type Tick } from '../util/progress.ts';
 import {
-  COST_HORIZON_MONTHS,
+  horizonMonthsOf,
   DIMENSIONS,
   RACK_UNITS_PER_RACK,
   gapPercent,
@@ -218,6 +218,7 @@ export function assemble(
   // Cost.
   const inForce = ctx.estate.licenceModels.filter((l) => ctx.scenario.licenceModelIds.includes(l.id));
   const modelById = new Map(ctx.estate.hostModels.map((h) => [h.id, h]));
+  const horizon = horizonMonthsOf(ctx.estate);
   const serverById = new Map(servers.map((s) => [s.id, s]));
   tick(0.72);
   let hostPurchase = 0;
@@ -239,8 +240,8 @@ export function assemble(
     const m = modelById.get(h.hostModelId);
     if (!m) continue;
     hostPurchase += m.price;
-    hostRunning += m.costPerMonth * COST_HORIZON_MONTHS;
-    let c = m.price + m.costPerMonth * COST_HORIZON_MONTHS;
+    hostRunning += m.costPerMonth * horizon;
+    let c = m.price + m.costPerMonth * horizon;
     const products = new Set(h.serverIds.flatMap((id) => serverById.get(id)?.licensedProductIds ?? []));
     inForce.forEach((l, li) => {
       if (l.metric === 'per-vm' || !products.has(l.productId)) return;
@@ -262,8 +263,8 @@ export function assemble(
   });
   tick(0.78);
   const licenceTotal = licences.reduce((a, l) => a + l.cost, 0);
-  const costBound = planCostLowerBound(perSite, (d) => sites.models.get(d)?.model, licences, inForce);
-  const cost: CostBreakdown = { horizonMonths: COST_HORIZON_MONTHS, hostPurchase, hostRunning, licences, licenceTotal, total: hostPurchase + hostRunning + licenceTotal };
+  const costBound = planCostLowerBound(perSite, (d) => sites.models.get(d)?.model, licences, inForce, horizon);
+  const cost: CostBreakdown = { horizonMonths: horizon, hostPurchase, hostRunning, licences, licenceTotal, total: hostPurchase + hostRunning + licenceTotal };
   tick(0.8);
   // Assignments and unplaced.
   const unplaced: Unplaced[] = [];

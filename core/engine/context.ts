@@ -14,7 +14,7 @@ import {
   type SizingRules,
   type Zone,
 } from '../model/schema.ts';
-import { COST_HORIZON_MONTHS, DIMENSIONS } from './plan.ts';
+import { DIMENSIONS, horizonMonthsOf } from './plan.ts';
 import { buildTopology, type Topology } from './topology.ts';
 
 export type SiteModel = {
@@ -63,7 +63,7 @@ export function siteModel(estate: Estate, scenario: Scenario, rules: SizingRules
     model,
     capacity,
     vcpuLimit: model.cores * rules.cpuOvercommit,
-    hostCost: model.price + model.costPerMonth * COST_HORIZON_MONTHS,
+    hostCost: model.price + model.costPerMonth * horizonMonthsOf(estate),
   };
 }
 

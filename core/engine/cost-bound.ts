@@ -16,11 +16,12 @@ export function planCostLowerBound(
   modelOfSite: (dataCentreId: string) => Pick<HostModel, 'price' | 'costPerMonth'> | undefined,
   licences: CostBreakdown['licences'],
   inForce: readonly Pick<LicenceModel, 'id' | 'metric' | 'price'>[],
+  horizonMonths = COST_HORIZON_MONTHS,
 ): number {
   let total = 0;
   for (const [d, b] of Object.entries(perSite)) {
     const m = modelOfSite(d);
-    if (m) total += (b.hardRules ?? b.bound) * (m.price + m.costPerMonth * COST_HORIZON_MONTHS);
+    if (m) total += (b.hardRules ?? b.bound) * (m.price + m.costPerMonth * horizonMonths);
   }
   const priceOf = new Map(inForce.map((l) => [l.id, l.price]));
   for (const l of licences) {

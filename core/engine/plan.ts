@@ -11,6 +11,8 @@ export const DIMENSION_UNITS: Record<Dimension, string> = { cpu: 'rating', memor
 
 /** Months of running cost added to a host's purchase price when comparing plans. */
 export const COST_HORIZON_MONTHS = 36;
+/** The estate's cost horizon in months: its own setting, else COST_HORIZON_MONTHS. */
+export const horizonMonthsOf = (estate: { horizonMonths?: number }): number => estate.horizonMonths ?? COST_HORIZON_MONTHS;
 /** Rack units per rack when converting host rack units to racks. */
 export const RACK_UNITS_PER_RACK = 42;
 

@@ -12,6 +12,7 @@ import { emptyResult, type ImportResult } from './result.ts';
 import { serverMatcher, type ServerRef } from './series-import.ts';
 import { slug, type Table } from './table.ts';
 import { MS_PER_HOUR, parseTimestamp } from './time.ts';
+import { UniqueIds } from './unique-ids.ts';
 
 export type FlowOptions = { servers: readonly ServerRef[]; userSites?: readonly ServerRef[]; timeZone?: string };
 
@@ -81,7 +82,7 @@ export function mapFlows(table: Table, mapping: Mapping, options: FlowOptions): 
   });
   const length = hasTs || maxHour > 23 ? 168 : 24;
   const flows: Flow[] = [];
-  const ids = new Set<string>();
+  const ids = new UniqueIds();
   let filled = 0;
   for (const acc of pairs.values()) {
     const profile: number[] = [];
@@ -98,10 +99,7 @@ export function mapFlows(table: Table, mapping: Mapping, options: FlowOptions): 
     const known = profile.filter((x) => !Number.isNaN(x));
     const mean = known.reduce((a, b) => a + b, 0) / Math.max(1, known.length);
     const hourly = profile.map((x) => (Number.isNaN(x) ? (filled++, Math.round(mean * 1000) / 1000) : Math.round(x * 1000) / 1000));
-    let id = `flow-${slug(acc.from.id)}-${slug(acc.to.id)}`.slice(0, 190);
-    const base = id;
-    for (let k = 2; ids.has(id); k++) id = `${base}-${k}`;
-    ids.add(id);
+    const id = ids.claim(`flow-${slug(acc.from.id)}-${slug(acc.to.id)}`.slice(0, 190));
     flows.push({ id, from: acc.from, to: acc.to, hourlyMbps: hourly });
   }
   if (filled > 0) report.add('info', 'assumption', `${filled} flow-hours had no sample: filled with the flow's mean`, []);

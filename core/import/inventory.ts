@@ -15,6 +15,7 @@ import { dataCentreId } from './rvtools.ts';
 import { MAX_CORES, MAX_GIB } from './rvtools-vms.ts';
 import { parseBool, slug, type Cell, type Table } from './table.ts';
 import { decideSizeUnit } from './units.ts';
+import { describeRenames, DuplicateGroups, UniqueIds } from './unique-ids.ts';
 
 const ENV: [RegExp, Environment][] = [
   [/^(prod|production|live|prd|p)$/i, 'prod'],
@@ -61,8 +62,11 @@ export function mapInventory(table: Table, mapping: Mapping): ImportResult {
   const depts = new Map<string, Department>();
   const apps = new Map<string, Application>();
   const zones = new Map<string, Zone>();
-  const ids = new Map<string, number>();
+  const ids = new UniqueIds();
+  const rowOfId = new Map<string, number>();
   const names = new Map<string, number>();
+  const dupIds = new DuplicateGroups();
+  const dupNames = new DuplicateGroups();
   const servers: Server[] = [];
 
   table.rows.forEach((row, i) => {
@@ -85,18 +89,20 @@ export function mapInventory(table: Table, mapping: Mapping): ImportResult {
       }
       return n.value;
     };
-    let id = c.text(row, 'id') !== '' ? slug(c.text(row, 'id')) : `srv-${slug(name)}`;
-    const firstRow = ids.get(id);
+    const idText = c.text(row, 'id');
+    const wanted = idText !== '' ? slug(idText) : `srv-${slug(name)}`;
+    const field = idText !== '' ? 'id' : 'name';
+    const firstRow = rowOfId.get(wanted);
+    const id = ids.claim(wanted);
+    rowOfId.set(id, i);
+    const lower = name.toLowerCase();
+    const firstNamed = names.get(lower);
     if (firstRow !== undefined) {
-      let k = 2;
-      while (ids.has(`${id}-${k}`)) k++;
-      report.add('warning', 'duplicate', `duplicate server ${c.text(row, 'id') !== '' ? `id "${c.text(row, 'id')}"` : `name "${name}"`}: the later row is imported as ${id}-${k}`, [c.ref(firstRow, c.text(row, 'id') !== '' ? 'id' : 'name'), c.ref(i, c.text(row, 'id') !== '' ? 'id' : 'name')]);
-      id = `${id}-${k}`;
-    } else if (names.has(name.toLowerCase())) {
-      report.add('warning', 'duplicate', `server name "${name}" is used by two rows with different ids: both imported`, [c.ref(names.get(name.toLowerCase()) ?? i, 'name'), c.ref(i, 'name')]);
+      dupIds.add(idText !== '' ? `id "${idText}"` : `name "${name}"`, c.ref(firstRow, field), c.ref(i, field), id);
+    } else if (firstNamed !== undefined) {
+      dupNames.add(name, c.ref(firstNamed, 'name'), c.ref(i, 'name'));
     }
-    ids.set(id, i);
-    if (!names.has(name.toLowerCase())) names.set(name.toLowerCase(), i);
+    if (firstNamed === undefined) names.set(lower, i);
 
     const dcName = c.text(row, 'dataCentre');
     if (dcName === '') report.addGrouped('warning', 'missing-field', 'no data centre: placed in "Unknown data centre"', c.ref(i, 'dataCentre'));
@@ -199,6 +205,12 @@ export function mapInventory(table: Table, mapping: Mapping): ImportResult {
     });
     count.rowsUsed++;
   });
+  for (const g of dupIds.list()) {
+    report.add('warning', 'duplicate', `duplicate server ${g.key}: ${g.later.length} later row${g.later.length === 1 ? ' is' : 's are'} imported as ${describeRenames(g.renamedTo)}`, [g.first, ...g.later]);
+  }
+  for (const g of dupNames.list()) {
+    report.add('warning', 'duplicate', `server name "${g.key}" is used by ${g.later.length + 1} rows with different ids: all imported`, [g.first, ...g.later]);
+  }
   const counts = emptyCounts();
   counts.serversImported = servers.length;
   counts.dataCentres = dcs.size;

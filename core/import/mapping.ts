@@ -6,8 +6,11 @@
 import { resolveColumns, type Columns } from './columns.ts';
 import { ImportError } from './errors.ts';
 import { headerKey, type Table } from './table.ts';
+import { detectPerfKind, guessPerfMapping, isPerfKind, looksWide, PERF_FIELDS, PERF_KINDS } from './perf/kinds.ts';
 
-export const IMPORT_KINDS = ['inventory', 'series', 'flows', 'sites', 'links'] as const;
+/** The CSV kinds told apart by their columns' names (the performance kinds are recognised by detectPerfKind). */
+const COLUMN_KINDS = ['inventory', 'series', 'flows', 'sites', 'links'] as const;
+export const IMPORT_KINDS = [...COLUMN_KINDS, ...PERF_KINDS] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type FieldDef = { field: string; label: string; required: boolean; synonyms: readonly string[] };
@@ -71,6 +74,7 @@ export const FIELDS: Record<ImportKind, readonly FieldDef[]> = {
     f('costPerMonth', 'Cost per month', false, ['cost', 'monthly cost']),
     f('id', 'Link id', false, ['circuit', 'circuit id', 'link']),
   ],
+  ...PERF_FIELDS,
 };
 
 export type FieldGuess = { header: string | null; /** 0 (no idea) to 1 (exact synonym). */ confidence: number };
@@ -131,7 +135,8 @@ export function guessMapping(kind: ImportKind, headers: readonly string[]): Mapp
   const required = defs.filter((d) => d.required);
   const missingRequired = required.filter((d) => columns[d.field] === null).map((d) => d.field);
   const fit = required.length === 0 ? 0 : required.reduce((s, d) => s + confidence[d.field], 0) / required.length;
-  return { kind, columns, confidence, missingRequired, unusedHeaders: headers.filter((_, i) => !usedHeaders.has(i)), score: fit };
+  const guess = { kind, columns, confidence, missingRequired, unusedHeaders: headers.filter((_, i) => !usedHeaders.has(i)), score: fit };
+  return isPerfKind(kind) ? guessPerfMapping(kind, headers, guess) : guess;
 }
 
 /** How well headers fit a kind: all required fields found first, then their confidence, then the share of headers used. */
@@ -140,14 +145,20 @@ function fitOf(guess: MappingGuess, headerCount: number): number {
   return (guess.missingRequired.length === 0 ? 2 : 0) + guess.score + coverage;
 }
 
-/** The kind of CSV the headers fit best (ties: the order of IMPORT_KINDS). */
+/**
+ * The kind of CSV the headers fit best: a performance export recognised by its header row first, then the
+ * column kinds (ties: the order of IMPORT_KINDS), then a wide series when no column kind fits.
+ */
 export function guessKind(headers: readonly string[]): { kind: ImportKind; guess: MappingGuess } {
+  const perf = detectPerfKind(headers);
+  if (perf !== null) return { kind: perf, guess: guessMapping(perf, headers) };
   let best: { kind: ImportKind; guess: MappingGuess; fit: number } | null = null;
-  for (const kind of IMPORT_KINDS) {
+  for (const kind of COLUMN_KINDS) {
     const guess = guessMapping(kind, headers);
     const fit = fitOf(guess, headers.length);
     if (best === null || fit > best.fit) best = { kind, guess, fit };
   }
+  if ((best === null || best.guess.missingRequired.length > 0) && looksWide(headers)) return { kind: 'wide', guess: guessMapping('wide', headers) };
   return best ?? { kind: 'inventory', guess: guessMapping('inventory', headers) };
 }
 

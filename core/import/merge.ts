@@ -37,6 +37,12 @@ function byId<T extends { id: string }>(base: readonly T[], imported: readonly T
   return { list: [...out.values()], added, updated };
 }
 
+/** Whether a scenario keeps every one of the data centres (O(kept + dcs)). */
+function keepsAll(kept: readonly string[], dcs: readonly DataCentre[]): boolean {
+  const set = new Set(kept);
+  return dcs.every((d) => set.has(d.id));
+}
+
 function fillDataCentre(old: DataCentre, nu: DataCentre): DataCentre {
   const known = old.latitude !== null && old.longitude !== null;
   return {
@@ -105,12 +111,13 @@ export function mergeImport(base: Project | null, imported: ImportResult, option
   };
   const baseDcIds = new Set(e0.dataCentres.map((d) => d.id));
   const newDcIds = dcs.list.map((d) => d.id).filter((id) => !baseDcIds.has(id));
-  const unknownFacility = dcs.list.filter((d) => newDcIds.includes(d.id) && (d.powerKw <= 0 || d.rackCapacity <= 0)).map((d) => d.name);
+  const newDcSet = new Set(newDcIds);
+  const unknownFacility = dcs.list.filter((d) => newDcSet.has(d.id) && (d.powerKw <= 0 || d.rackCapacity <= 0)).map((d) => d.name);
   if (unknownFacility.length > 0) {
     notes.add('info', 'assumption', `power and rack capacity unknown for ${unknownFacility.length} new data centre(s) (${unknownFacility.slice(0, 5).join(', ')}${unknownFacility.length > 5 ? ', ...' : ''}): not enforced until set in the data-centre editor`, []);
   }
   let scenarios: Scenario[] = e0.scenarios.map((sc) =>
-    e0.dataCentres.every((d) => sc.keptDataCentreIds.includes(d.id)) ? { ...sc, keptDataCentreIds: [...sc.keptDataCentreIds, ...newDcIds] } : sc,
+    keepsAll(sc.keptDataCentreIds, e0.dataCentres) ? { ...sc, keptDataCentreIds: [...sc.keptDataCentreIds, ...newDcIds] } : sc,
   );
   if (scenarios.length === 0) {
     scenarios = [{ id: KEEP_ALL_SCENARIO_ID, name: 'Keep all sites', description: 'Every data centre kept (the starting point)', keptDataCentreIds: dcs.list.map((d) => d.id), defaultHostModelId: estate.hostModels[0]?.id ?? DEFAULT_HOST_MODEL.id, hostModelByDataCentre: {}, rules: {}, licenceModelIds: [], pins: [], seed: 1 }];

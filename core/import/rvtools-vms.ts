@@ -8,6 +8,7 @@ import { resolveColumns, TO_GIB, unitOfHeader, type Columns } from './columns.ts
 import { ImportError } from './errors.ts';
 import type { ReportBuilder } from './report.ts';
 import { VINFO } from './rvtools-sheets.ts';
+import { describeRenames, DuplicateGroups, UniqueIds } from './unique-ids.ts';
 import { parseBool, slug, type Cell, type RowRef, type Table } from './table.ts';
 
 export type VmBlocker = { kind: BlockerKind; detail: string; /** true: cannot be virtualised / moved as is. */ hard: boolean };
@@ -87,7 +88,11 @@ export function readVInfo(vInfo: Table, report: ReportBuilder): VmIndex {
   }
   const count = report.table(vInfo);
   const index: VmIndex = { vms: [], byUuid: new Map(), byName: new Map(), skipped: new Set() };
-  const ids = new Map<string, VmDraft>();
+  const ids = new UniqueIds();
+  const byId = new Map<string, VmDraft>();
+  const dupNames = new DuplicateGroups();
+  const dupUuids = new DuplicateGroups();
+  const sharedNames = new DuplicateGroups();
   for (const f of ['memory', 'provisioned', 'inUse'] as const) {
     const h = c.header[f];
     if (h === null) continue;
@@ -112,19 +117,15 @@ export function readVInfo(vInfo: Table, report: ReportBuilder): VmIndex {
     if (uuid !== '' && index.byUuid.has(uuid)) {
       const first = index.byUuid.get(uuid);
       count.rowsSkipped++;
-      report.add('warning', 'duplicate', `VM UUID ${uuid} appears twice (${first?.name} and ${name}): the later row is skipped`, [first?.ref ?? ref, c.ref(i, 'vmUuid')]);
+      dupUuids.add(uuid, first?.ref ?? ref, c.ref(i, 'vmUuid'), name);
       return;
     }
-    let id = uuid !== '' ? `vm-${uuid}` : `vm-${slug(name)}`;
-    const clash = ids.get(id);
-    if (clash) {
-      let k = 2;
-      while (ids.has(`${id}-${k}`)) k++;
-      id = `${id}-${k}`;
-      report.add('warning', 'duplicate', `duplicate VM name "${name}" without a VM UUID: imported as ${id}`, [clash.ref, c.ref(i, 'vm')]);
-    }
+    const wanted = uuid !== '' ? `vm-${uuid}` : `vm-${slug(name)}`;
+    const clash = byId.get(wanted);
+    const id = ids.claim(wanted);
+    if (clash) dupNames.add(name, clash.ref, c.ref(i, 'vm'), id);
     const sameName = index.byName.get(name.toLowerCase());
-    if (sameName && uuid !== '') report.add('warning', 'duplicate', `VM name "${name}" is used by ${sameName.length + 1} VMs (different UUIDs): both imported; detail sheets match them by UUID where they can`, [sameName[0].ref, c.ref(i, 'vm')]);
+    if (sameName && uuid !== '') sharedNames.add(name, sameName[0].ref, c.ref(i, 'vm'));
     const cpus = c.number(row, 'cpus');
     if (cpus && !cpus.ok) report.addGrouped('warning', 'bad-value', `vInfo CPUs ${cpus.reason.replace(/ \(.*\)$/, '')}`, c.ref(i, 'cpus'));
     else if (cpus && (cpus.value < 1 || cpus.value > MAX_CORES)) report.addGrouped('warning', 'bad-value', `vInfo CPUs is outside 1 to ${MAX_CORES}: value ignored`, c.ref(i, 'cpus'));
@@ -153,12 +154,23 @@ export function readVInfo(vInfo: Table, report: ReportBuilder): VmIndex {
     if (ft !== '' && !/^(notconfigured|disabled|off|none)$/i.test(ft)) {
       vm.blockers.push({ kind: 'fault-tolerance', detail: `Fault tolerance ${ft}${c.text(row, 'ftRole') ? ` (role ${c.text(row, 'ftRole')})` : ''}`, hard: false });
     }
-    ids.set(id, vm);
+    byId.set(id, vm);
     index.vms.push(vm);
     if (uuid !== '') index.byUuid.set(uuid, vm);
     if (vmUuid !== '' && vmUuid !== uuid) index.byUuid.set(vmUuid, vm);
-    index.byName.set(name.toLowerCase(), [...(sameName ?? []), vm]);
+    if (sameName) sameName.push(vm);
+    else index.byName.set(name.toLowerCase(), [vm]);
     count.rowsUsed++;
   });
+  for (const g of dupNames.list()) {
+    report.add('warning', 'duplicate', `duplicate VM name "${g.key}" without a VM UUID: ${g.later.length} later row${g.later.length === 1 ? '' : 's'} imported as ${describeRenames(g.renamedTo)}`, [g.first, ...g.later]);
+  }
+  for (const g of dupUuids.list()) {
+    const again = g.later.length === 1 ? 'twice' : `${g.later.length + 1} times`;
+    report.add('warning', 'duplicate', `VM UUID ${g.key} appears ${again} (later rows: ${describeRenames(g.renamedTo)}): the later rows are skipped`, [g.first, ...g.later]);
+  }
+  for (const g of sharedNames.list()) {
+    report.add('warning', 'duplicate', `VM name "${g.key}" is used by ${g.later.length + 1} VMs (different UUIDs): all imported; detail sheets match them by UUID where they can`, [g.first, ...g.later]);
+  }
   return index;
 }

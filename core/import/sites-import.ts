@@ -12,6 +12,7 @@ import { dataCentreId } from './rvtools.ts';
 import { serverMatcher, type ServerRef } from './series-import.ts';
 import { slug, type Table } from './table.ts';
 import { isKnownTimeZone } from './time.ts';
+import { UniqueIds } from './unique-ids.ts';
 
 export function mapSites(table: Table, mapping: Mapping): ImportResult {
   const c = columnsOf(table, mapping);
@@ -84,7 +85,7 @@ export function mapLinks(table: Table, mapping: Mapping, options: { sites: reado
   const count = report.table(table);
   const site = serverMatcher(options.sites);
   const links: WanLink[] = [];
-  const ids = new Set<string>();
+  const linkIds = new UniqueIds();
   table.rows.forEach((row, i) => {
     const skip = (message: string, field: string) => {
       count.rowsSkipped++;
@@ -103,10 +104,7 @@ export function mapLinks(table: Table, mapping: Mapping, options: { sites: reado
       if (n !== null && !ok) report.addGrouped('warning', 'bad-value', `${field} is not a non-negative number: 0 used`, c.ref(i, field));
       return ok && n?.ok ? n.value : 0;
     };
-    let id = c.text(row, 'id') !== '' ? slug(c.text(row, 'id')) : `link-${a}-${b}`.slice(0, 190);
-    const base = id;
-    for (let k = 2; ids.has(id); k++) id = `${base}-${k}`;
-    ids.add(id);
+    const id = linkIds.claim(c.text(row, 'id') !== '' ? slug(c.text(row, 'id')) : `link-${a}-${b}`.slice(0, 190));
     links.push({ id, a, b, bandwidthMbps: bw.value, latencyMs: opt('latencyMs'), costPerMonth: opt('costPerMonth'), measuredPeakUtilisationPct: null });
     count.rowsUsed++;
   });

@@ -147,6 +147,53 @@ export const Blocker = z.object({
   detail: z.string().default(''),
 });
 
+// ---- Sizing evidence (issue 12): what each server's demand can be sized from, besides hourly series. ----
+// Everything here is optional so projects written before it stay valid and code building servers need not
+// change. See core/engine/sizing-basis.ts for how the engine uses it and core/model/cpu-catalogue.ts for CPUs.
+
+/** How a server's demand was sized, best first: hourly series, imported summary, RVTools snapshot, allocation. */
+export const SizingBasis = z.enum(['measured', 'summary', 'snapshot', 'allocation']);
+
+/** An imported per-server performance summary (the anchors' import templates): percent of allocation. */
+export const UsageSummary = z.object({
+  cpuAvgPct: Pct.nullable().default(null),
+  cpuPeakPct: Pct.nullable().default(null),
+  /** A percentile (e.g. the 95th) when the source gives one. */
+  cpuPercentilePct: Pct.nullable().default(null),
+  memPct: Pct.nullable().default(null),
+  iops: NonNeg.nullable().default(null),
+  networkMbps: NonNeg.nullable().default(null),
+  /** Where it came from, e.g. "perf-summary.csv row 12". */
+  source: z.string().default(''),
+});
+
+/** One instant's usage from an RVTools export, as percent of the VM's allocation, with what it was read from. */
+export const UsageSnapshot = z.object({
+  cpuPct: Pct.nullable().default(null),
+  memPct: Pct.nullable().default(null),
+  /** e.g. "vCPU Overall 3304 MHz", "vInfo CPU Usage %". */
+  cpuSource: z.string().default(''),
+  memSource: z.string().default(''),
+  /** Factors that scale the snapshot so a host's VMs sum to its measured vHost use (1 = not calibrated). */
+  cpuCalibration: z.number().finite().positive().default(1),
+  memCalibration: z.number().finite().positive().default(1),
+  /** The host or cluster the calibration came from, null when none. */
+  calibratedBy: z.string().nullable().default(null),
+});
+
+export const ServerUsage = z.object({
+  snapshot: UsageSnapshot.nullable().default(null),
+  summary: UsageSummary.nullable().default(null),
+  /** The source host's CPU model text (vHost "CPU Model"), for the rating per core. */
+  sourceCpuModel: z.string().nullable().default(null),
+});
+
+/** Sizing mode: from usage evidence (default) or like-for-like as allocated. */
+export const SizingMode = z.enum(['performance', 'allocated']);
+/** What an allocation-only server is assumed to use: a stated utilisation, or the profile of similar servers. */
+export const UnmeasuredProfile = z.enum(['assumed', 'similar']);
+// ---- end of sizing evidence ----
+
 export const Environment = z.enum(['prod', 'test', 'dev']);
 
 export const Server = z
@@ -186,6 +233,8 @@ export const Server = z
     /** Rack units and power the physical server draws today (for facility planning of what stays physical). */
     rackUnits: z.number().int().nonnegative().default(2),
     powerW: NonNeg.default(350),
+    /** Usage evidence besides hourly series (issue 12); absent = allocation only. */
+    usage: ServerUsage.optional(),
   })
   .refine((s) => s.virtualisable || s.blocker !== null, {
     message: 'a non-virtualisable server needs a blocker naming the reason',
@@ -223,6 +272,8 @@ export const HostModel = z.object({
   costPerMonth: NonNeg.default(0),
   powerW: NonNeg,
   rackUnits: z.number().int().positive(),
+  /** The CPU model from the catalogue (core/model/cpu-catalogue.ts) that rated this host, when chosen there. */
+  cpuModel: z.string().optional(),
 });
 
 export const LicenceMetric = z.enum(['per-host-core', 'per-socket', 'per-vm']);
@@ -259,6 +310,13 @@ export const SizingRules = z.object({
   segregateDepartments: z.boolean(),
   /** prod / test / dev on separate hosts. */
   segregateEnvironments: z.boolean(),
+  /** Performance-based (default) or as-allocated sizing (issue 12). */
+  sizing: SizingMode.optional(),
+  /** Utilisation assumed for allocation-only servers in performance mode, percent (default 100). */
+  assumedCpuPct: Pct.optional(),
+  assumedMemPct: Pct.optional(),
+  /** Allocation-only servers: the assumed utilisation, or the profile of similar measured servers (seeded). */
+  unmeasuredProfile: UnmeasuredProfile.optional(),
 });
 
 export const Pin = z.object({
@@ -290,6 +348,8 @@ export const Estate = z.object({
   client: z.string().default(''),
   description: z.string().default(''),
   currency: z.string().length(3).default('USD'),
+  /** Months over which host purchase, running costs and licences are summed; absent = 36. */
+  horizonMonths: z.number().int().min(1).max(240).optional(),
   defaultRules: SizingRules,
   dataCentres: z.array(DataCentre),
   userSites: z.array(UserSite),
@@ -325,6 +385,11 @@ export type SizingRules = z.infer<typeof SizingRules>;
 export type Pin = z.infer<typeof Pin>;
 export type Scenario = z.infer<typeof Scenario>;
 export type Estate = z.infer<typeof Estate>;
+export type SizingBasis = z.infer<typeof SizingBasis>;
+export type UsageSummary = z.infer<typeof UsageSummary>;
+export type UsageSnapshot = z.infer<typeof UsageSnapshot>;
+export type ServerUsage = z.infer<typeof ServerUsage>;
+export type SizingMode = z.infer<typeof SizingMode>;
 /** What a caller may pass in before defaults are filled (e.g. a generator or an importer). */
 export type EstateInput = z.input<typeof Estate>;
 

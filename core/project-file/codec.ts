@@ -1,6 +1,6 @@
 /**
- * The .cwb project file: a zip holding manifest.json, estate.json, series.json (the series index) and
- * series.bin (float32 values, little-endian). A pure bytes <-> Project transform used by both hosts and the
+ * The .cwb project file: a zip holding manifest.json, estate.json, series.json (the series index),
+ * series.bin (float32 values, little-endian) and the kept plans (plans.json, plans/<n>.plan: saved-plans.ts). A pure bytes <-> Project transform used by both hosts and the
  * renderer; file I/O lives in electron/services/project-store.ts.
  *
  * decodeProject never throws and never hangs: every failure is a ProjectFileError with a code and a message
@@ -18,7 +18,9 @@ import { CURRENT_FORMAT_VERSION, FORMAT, ISO_UTC, Manifest, ManifestHead, buildM
 import { migrateV1ToV2 } from './migrations.ts';
 import { SERIES_BIN, SERIES_INDEX, decodeSeries, encodeSeries } from './series-layout.ts';
 import { extractEntry, readZipDirectory, type ZipEntry } from './zip-read.ts';
-import { writeZip, type DeflateLevel } from './zip-write.ts';
+import { prepareEntry, writeZip, type DeflateLevel } from './zip-write.ts';
+import { NO_OPENED_PLANS, readSavedPlans, savedPlanEntries, type OpenedPlans, type SavedPlan } from './saved-plans.ts';
+import type { ProjectHashes } from './input-hashes.ts';
 
 export const MANIFEST = 'manifest.json';
 export const ESTATE = 'estate.json';
@@ -28,10 +30,12 @@ export type EncodeMeta = { appVersion: string; nowUtc: string; createdUtc?: stri
 /** Compression per entry (0 = stored). Defaults, from bench/project-file.bench.ts: series stored (float noise
  * barely compresses: deflate saved ~10% for 4x the save time), estate level 1 (as small as level 6 within 1%,
  * half the time). */
-export type EncodeOptions = { estateLevel?: DeflateLevel; seriesLevel?: DeflateLevel };
+export type EncodeOptions = { estateLevel?: DeflateLevel; seriesLevel?: DeflateLevel; plans?: PlansToSave };
+/** The plans to keep in the file, with the hashes of the project being saved (input-hashes.ts `projectHashes`). */
+export type PlansToSave = { saved: readonly SavedPlan[]; hashes: ProjectHashes };
 
 export type DecodeResult =
-  | { ok: true; project: Project; manifest: Manifest; migratedFrom: number | null }
+  | { ok: true; project: Project; manifest: Manifest; migratedFrom: number | null; plans: OpenedPlans }
   | { ok: false; error: ProjectFileError };
 
 /**
@@ -47,15 +51,13 @@ export function encodeProject(project: Project, meta: EncodeMeta, options: Encod
   }
   const manifest = buildManifest(project, meta);
   const { index, parts } = encodeSeries(project.series);
-  return writeZip(
-    [
-      { name: MANIFEST, parts: [encodeUtf8(`${JSON.stringify(manifest, null, 2)}\n`)], level: 0 },
-      { name: ESTATE, parts: [encodeUtf8(JSON.stringify(project.estate))], level: options.estateLevel ?? 1 },
-      { name: SERIES_INDEX, parts: [encodeUtf8(JSON.stringify(index))], level: 6 },
-      { name: SERIES_BIN, parts, level: options.seriesLevel ?? 0 },
-    ],
-    meta.nowUtc,
-  );
+  const hashed = new Map([
+    [ESTATE, prepareEntry({ name: ESTATE, parts: [encodeUtf8(JSON.stringify(project.estate))], level: options.estateLevel ?? 1 })],
+    [SERIES_INDEX, prepareEntry({ name: SERIES_INDEX, parts: [encodeUtf8(JSON.stringify(index))], level: 6 })],
+    [SERIES_BIN, prepareEntry({ name: SERIES_BIN, parts, level: options.seriesLevel ?? 0 })],
+  ]);
+  const plans = options.plans && options.plans.saved.length > 0 ? savedPlanEntries(options.plans.saved, options.plans.hashes, hashed) : [];
+  return writeZip([{ name: MANIFEST, parts: [encodeUtf8(`${JSON.stringify(manifest, null, 2)}\n`)], level: 0 }, ...hashed.values(), ...plans], meta.nowUtc);
 }
 
 /** Open .cwb bytes: check the container, migrate older formats, validate the estate and the series. */
@@ -137,7 +139,10 @@ function decode(bytes: Uint8Array, limits: Limits): DecodeResult {
   if (!series.ok) return series;
   const checked = checkProjectSeries(estate.estate, series.series);
   if (!checked.ok) return checked;
-  return { ok: true, project: { estate: estate.estate, series: series.series }, manifest: manifest.data, migratedFrom: null };
+  const project: Project = { estate: estate.estate, series: series.series };
+  // format 2 -> 3 (migrations.ts): the same entries, and no kept plans
+  if (version === 2) return { ok: true, project, manifest: { ...manifest.data, formatVersion: CURRENT_FORMAT_VERSION }, migratedFrom: 2, plans: NO_OPENED_PLANS };
+  return { ok: true, project, manifest: manifest.data, migratedFrom: null, plans: readSavedPlans(bytes, entries, project, limits) };
 }
 
 function decodeV1(bytes: Uint8Array, entries: Entries, manifest: unknown, limits: Limits): DecodeResult {
@@ -156,7 +161,7 @@ function decodeV1(bytes: Uint8Array, entries: Entries, manifest: unknown, limits
   if (!checked.ok) return checked;
   const project: Project = { estate: estate.estate, series: migrated.series };
   const meta = { appVersion: migrated.appVersion, nowUtc: migrated.modifiedUtc, createdUtc: migrated.createdUtc };
-  return { ok: true, project, manifest: buildManifest(project, meta), migratedFrom: 1 };
+  return { ok: true, project, manifest: buildManifest(project, meta), migratedFrom: 1, plans: NO_OPENED_PLANS };
 }
 
 function codeForEstate(problems: readonly ModelProblem[]): ProjectFileErrorCode {

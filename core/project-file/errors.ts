@@ -9,6 +9,8 @@ export type ProjectFileErrorCode =
   | 'not-found'
   /** The file could not be read or written (project-store only). */
   | 'io'
+  /** Not saved: the previous version could not be kept as `<name>.bak` (project-store only). */
+  | 'no-backup'
   /** The file, or the sum of its entries, is larger than this app opens. */
   | 'too-large'
   /** Not a zip container at all. */

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { Project } from '../model/project.ts';
 
 export const FORMAT = 'cwb';
-/** The format version this app writes. Version 1 files are migrated on open (migrations.ts). */
-export const CURRENT_FORMAT_VERSION = 2;
+/** The format version this app writes. Versions 1 and 2 are migrated on open (migrations.ts). */
+export const CURRENT_FORMAT_VERSION = 3;
 
 const IsoUtc = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, 'must be an ISO 8601 UTC timestamp');
 const Count = z.number().int().nonnegative();

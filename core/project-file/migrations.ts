@@ -7,8 +7,10 @@
  * - estate.json: the estate, but each server's memory as `memoryMB` (megabytes, 1024 per GiB);
  * - series.json: { startUtc, hours, servers: [{ id, cpuPct, memPct, iops, netMbps }] }, each metric a JSON
  *   array of `hours` numbers, null for a gap; no series.bin.
- * Format 2 (current): manifest with createdUtc/modifiedUtc/counts, memory as `memoryGiB`, the series
+ * Format 2 (app 0.1.x): manifest with createdUtc/modifiedUtc/counts, memory as `memoryGiB`, the series
  * columnar in series.bin with its index in series.json (series-layout.ts).
+ * Format 3 (current): format 2 plus the kept plans (plans.json and plans/<n>.plan, saved-plans.ts). A format
+ * 2 file has the same entries and no plans, so it migrates by reading it as it is (codec.ts).
  */
 import { z } from 'zod';
 import { MAX_SERIES_HOURS, METRICS, emptySeries, type SeriesSet } from '../model/series.ts';

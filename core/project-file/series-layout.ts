@@ -113,7 +113,8 @@ export function decodeSeries(indexJson: unknown, bin: Uint8Array): { ok: true; s
   }
   const take = (name: Metric): Float32Array => {
     const slot = slots.get(name) ?? { offset: 0, byteLength: 0 };
-    const copy = bin.slice(slot.offset, slot.offset + slot.byteLength);
+    // a copy of its own (Node's Buffer.slice would return a view into a shared pool)
+    const copy = new Uint8Array(bin.subarray(slot.offset, slot.offset + slot.byteLength));
     if (!HOST_IS_LITTLE_ENDIAN) swap32(copy);
     return new Float32Array(copy.buffer, 0, copy.byteLength / 4);
   };

@@ -31,9 +31,10 @@ export function dosDateTime(iso: string): { date: number; time: number } {
   return { date, time };
 }
 
-type Prepared = { name: Uint8Array; method: 0 | 8; crc: number; size: number; data: readonly Uint8Array[]; compressedSize: number };
+/** An entry ready to write: its checksum is known before the zip is (a later entry may record it). */
+export type Prepared = { name: Uint8Array; method: 0 | 8; crc: number; size: number; data: readonly Uint8Array[]; compressedSize: number };
 
-function prepare(entry: ZipInput): Prepared {
+export function prepareEntry(entry: ZipInput): Prepared {
   const name = encodeUtf8(entry.name);
   let crc = 0;
   let size = 0;
@@ -48,10 +49,10 @@ function prepare(entry: ZipInput): Prepared {
 }
 
 /** The zip bytes of these entries, in this order, all stamped with `modifiedUtc`. */
-export function writeZip(entries: readonly ZipInput[], modifiedUtc: string): Uint8Array<ArrayBuffer> {
+export function writeZip(entries: readonly (ZipInput | Prepared)[], modifiedUtc: string): Uint8Array<ArrayBuffer> {
   if (entries.length > 0xffff) throw new RangeError('a .cwb holds at most 65535 entries');
   const { date, time } = dosDateTime(modifiedUtc);
-  const prepared = entries.map(prepare);
+  const prepared = entries.map((e) => ('crc' in e ? e : prepareEntry(e)));
   let localBytes = 0;
   let centralBytes = 0;
   for (const p of prepared) {

@@ -3,7 +3,7 @@
  * headroom, growth, overcommit, N+1, segregation), zones, maintenance windows, licence models, host models,
  * pins and the engine settings. Pure.
  */
-import { COST_HORIZON_MONTHS, DIMENSIONS } from '../engine/plan.ts';
+import { DIMENSIONS, horizonMonthsOf } from '../engine/plan.ts';
 import { effectiveRules, type Estate, type MaintenanceWindow, type Scenario } from '../model/schema.ts';
 import type { EngineSettings } from './hash.ts';
 
@@ -106,7 +106,7 @@ export function buildAssumptions(estate: Estate, scenario: Scenario, settings: E
           ? `${settings.iterations.toLocaleString('en-US')} work units (reproducible: the same seed and budget give the same plan)`
           : `${(settings.budgetMs / 1000).toLocaleString('en-US')} s of search time`,
     },
-    { label: 'Cost horizon', value: `${COST_HORIZON_MONTHS} months (hosts bought, run, licensed and kept sites run over it)` },
+    { label: 'Cost horizon', value: `${horizonMonthsOf(estate)} months (hosts bought, run, licensed and kept sites run over it)` },
   ];
 
   return [

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,5 +67,54 @@ describe('host services with the .cwb codec', () => {
     const check = await dispatch('recoveryCheck', {});
     const info = check.ok ? (check.value as { recoveryPath: string }) : null;
     expect(await dispatch('recoveryOpen', { recoveryPath: info?.recoveryPath ?? '' })).toMatchObject({ ok: false, error: { code: 'bad-file' } });
+  });
+});
+
+describe('browser mode: exports write only what they are', () => {
+  const csv = (t: string) => new TextEncoder().encode(t);
+
+  it('refuses to replace an existing file without the confirmation, and keeps a .bak with it', async () => {
+    const out = join(root, 'plan.csv');
+    expect(await dispatch('exportWrite', { suggestedName: 'plan.csv', bytes: csv('one\n'), path: out })).toMatchObject({ ok: true, value: { path: out } });
+    expect(await dispatch('exportWrite', { suggestedName: 'plan.csv', bytes: csv('two\n'), path: out })).toMatchObject({ ok: false, error: { code: 'exists' } });
+    expect(await readFile(out, 'utf8')).toBe('one\n');
+    expect(await dispatch('exportWrite', { suggestedName: 'plan.csv', bytes: csv('two\n'), path: out, replace: true })).toMatchObject({ ok: true });
+    expect(await readFile(out, 'utf8')).toBe('two\n');
+    expect(await readFile(`${out}.bak`, 'utf8')).toBe('one\n');
+  });
+
+  it('never writes over a project, a dotfile, another kind, a new folder or through a link to a project', async () => {
+    const victim = join(root, 'victim.cwb');
+    await writeFile(victim, bytes);
+    await symlink(victim, join(root, 'link.csv'));
+    const before = (await readdir(root)).sort();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ suggestedName: 'plan.csv', path: victim, replace: true }, 'forbidden'],
+      [{ suggestedName: 'plan.cwb', path: victim, replace: true }, 'bad-argument'],
+      [{ suggestedName: 'plan.csv', path: join(root, '.bashrc'), replace: true }, 'forbidden'],
+      [{ suggestedName: 'plan.csv', path: join(root, '.config', 'autostart', 'PWNED.csv'), replace: true }, 'not-found'],
+      [{ suggestedName: 'plan.csv', path: join(root, 'notes.txt'), replace: true }, 'forbidden'],
+      [{ suggestedName: 'plan.csv', path: join(root, 'link.csv'), replace: true }, 'forbidden'],
+      [{ suggestedName: 'plan.csv', path: join(tmp, 'outside.csv'), replace: true }, 'forbidden'],
+    ];
+    for (const [args, code] of cases) {
+      expect(await dispatch('exportWrite', { bytes: csv('x'), ...args }), JSON.stringify(args)).toMatchObject({ ok: false, error: { code } });
+    }
+    expect(await dispatch('projectSaveAs', { suggestedName: 'x', bytes, path: join(root, 'notes.txt'), replace: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch('projectSaveAs', { suggestedName: 'x', bytes, path: victim })).toMatchObject({ ok: false, error: { code: 'exists' } });
+    expect((await readdir(root)).sort()).toEqual(before);
+    expect(new Uint8Array(await readFile(victim))).toEqual(bytes);
+  });
+
+  it('lists a link that leaves the root as such, without its target size', async () => {
+    await writeFile(join(tmp, 'secret.bin'), new Uint8Array(12345));
+    await symlink(join(tmp, 'secret.bin'), join(root, 'escape.csv'));
+    await symlink(tmp, join(root, 'escape-dir'));
+    const r = await dispatch('filesList', { dir: null, extensions: ['csv'] });
+    const entries = r.ok ? (r.value as { entries: { name: string; kind: string; size: number }[] }).entries : [];
+    expect(entries.filter((e) => e.name.startsWith('escape'))).toEqual([
+      { name: 'escape-dir', path: join(root, 'escape-dir'), kind: 'outside', size: 0 },
+      { name: 'escape.csv', path: join(root, 'escape.csv'), kind: 'outside', size: 0 },
+    ]);
   });
 });

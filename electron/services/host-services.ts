@@ -2,13 +2,24 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { FileRef, HostReturns, OpenedProject } from '../contract.ts';
 import type { HostHandlers } from './dispatch.ts';
-import { writeFileAtomic } from './atomic-write.ts';
 import { HostFailure } from './host-error.ts';
 import { IMPORT_EXTENSIONS, importPreview, importRun } from './import-calls.ts';
 import type { HostPlatform } from './platform.ts';
 import type { ProjectIo } from './project-io.ts';
 import { fileRef, recentFiles } from './recent-files.ts';
+import { NO_BACKUP, READ_ONLY_TARGET, writeFileAtomic as replaceAtomically } from './project-store-atomic.ts';
+import { PROJECT_EXTENSION, checkProjectTarget, checkWriteTarget, exportKind } from './write-rules.ts';
 import { recoveryStore } from './recovery-store.ts';
+
+/** A failed export write as a HostFailure that says what happened to the file. */
+function writeFailure(path: string, e: unknown): unknown {
+  const code = e !== null && typeof e === 'object' && 'code' in e ? e.code : undefined;
+  if (code === NO_BACKUP) {
+    return new HostFailure('no-backup', `Not written: the previous version of ${path} could not be kept as ${path}.bak (is there a folder of that name?). The file is unchanged.`);
+  }
+  if (code === READ_ONLY_TARGET) return new HostFailure('forbidden', `${path} is read-only, so it is left as it is: choose another name`);
+  return e;
+}
 
 const withExt = (name: string, ext: string): string => {
   const base = name.trim() || 'Untitled';
@@ -29,10 +40,24 @@ export function createHostServices(platform: HostPlatform, io: ProjectIo, clock:
 
   /** The path the user named (checked against the policy) or chose in a dialog (then granted). */
   async function resolvePath(path: string | null, access: 'read' | 'write', ask: () => Promise<string | null>): Promise<string> {
-    if (path !== null) return platform.paths.check(path, access);
+    return (await resolveTarget(path, access, ask)).path;
+  }
+
+  /** As resolvePath; `dialog`: chosen in a native dialog now (which already asked before replacing a file). */
+  async function resolveTarget(path: string | null, access: 'read' | 'write', ask: () => Promise<string | null>) {
+    if (path !== null) return { path: await platform.paths.check(path, access), dialog: false };
     const chosen = (await ask()) ?? cancelled();
     platform.paths.grant(chosen);
-    return platform.paths.check(chosen, access);
+    return { path: await platform.paths.check(chosen, access), dialog: true };
+  }
+
+  /** Write an export: the checks of write-rules.ts, then atomically, keeping a .bak of a replaced file. */
+  async function writeExport(target: { path: string; dialog: boolean }, kind: string, replace: boolean, bytes: () => Promise<Uint8Array> | Uint8Array) {
+    await checkWriteTarget(target.path, { extensions: [kind], what: `A .${kind} export`, replace: replace || target.dialog });
+    await replaceAtomically(target.path, await bytes(), { backup: true, requireBackup: true }).catch((e: unknown) => {
+      throw writeFailure(target.path, e);
+    });
+    return fileRef(target.path);
   }
 
   async function openProject(path: string): Promise<OpenedProject> {
@@ -41,8 +66,9 @@ export function createHostServices(platform: HostPlatform, io: ProjectIo, clock:
     return { file: fileRef(path), bytes, recovered: false };
   }
 
-  async function saveProject(path: string, bytes: Uint8Array): Promise<FileRef> {
-    await io.write(path, bytes);
+  async function saveProject(path: string, bytes: Uint8Array, opts: { replace: boolean; withoutBackup: boolean }): Promise<FileRef> {
+    await checkWriteTarget(path, { extensions: [PROJECT_EXTENSION], what: 'A project', replace: opts.replace });
+    await io.write(path, bytes, { withoutBackup: opts.withoutBackup });
     await recent.add(path);
     return fileRef(path);
   }
@@ -56,6 +82,17 @@ export function createHostServices(platform: HostPlatform, io: ProjectIo, clock:
       if (ok) out.push(f);
     }
     return out;
+  }
+
+  /**
+   * The recovered project's file when the policy still lets the renderer save to it (browser mode: inside the
+   * root; Electron: a path the user chose, e.g. on the recent list), else null: the recovered work opens as
+   * untitled and Save asks where.
+   */
+  async function stillReachable(file: FileRef | null): Promise<FileRef | null> {
+    if (!file) return null;
+    await reachableRecent();
+    return checkProjectTarget(platform.paths, file.path).then(fileRef, () => null);
   }
 
   return {
@@ -73,35 +110,40 @@ export function createHostServices(platform: HostPlatform, io: ProjectIo, clock:
       const chosen = await resolvePath(path, 'read', () => platform.chooseOpen({ title: 'Open project', extensions: ['cwb'] }));
       return openProject(chosen);
     },
-    async projectSave({ path, bytes }) {
-      return saveProject(await platform.paths.check(path, 'write'), bytes);
+    async projectSave({ path, bytes, withoutBackup }) {
+      // Saving the open project over itself: the user chose that file before.
+      return saveProject(await checkProjectTarget(platform.paths, path), bytes, { replace: true, withoutBackup });
     },
-    async projectSaveAs({ suggestedName, bytes, path }) {
-      const chosen = await resolvePath(path, 'write', () =>
+    async projectSaveAs({ suggestedName, bytes, path, replace, withoutBackup }) {
+      const chosen = await resolveTarget(path, 'write', () =>
         platform.chooseSave({ title: 'Save project as', extensions: ['cwb'], suggestedName: withExt(suggestedName, 'cwb') }),
       );
-      return saveProject(chosen, bytes);
+      return saveProject(chosen.path, bytes, { replace: replace || chosen.dialog, withoutBackup });
     },
     async projectRecent() {
       return reachableRecent();
     },
     async recoveryWrite({ file, bytes }) {
       if (bytes.byteLength === 0) throw new HostFailure('bad-argument', 'recoveryWrite: bytes: empty');
+      // The project the recovered work belongs to must be one the renderer may already save to: the page
+      // cannot make the host remember (and later offer) a path it was never given.
+      const ref = file === null ? null : fileRef(await checkProjectTarget(platform.paths, file.path));
       const savedAt = clock().toISOString();
-      await recovery.write(file, bytes, savedAt);
+      await recovery.write(ref, bytes, savedAt);
       return { savedAt };
     },
     async recoveryCheck() {
-      return recovery.check();
+      const info = await recovery.check();
+      return info && { ...info, file: await stillReachable(info.file) };
     },
     async recoveryOpen({ recoveryPath }) {
+      // Only the host's own recovery file (fixed location) is read; its metadata never grants anything.
       if (resolve(recoveryPath) !== recovery.bytesPath) throw new HostFailure('forbidden', 'Not the recovery file');
       const info = await recovery.check();
       if (!info) throw new HostFailure('not-found', 'There is no recovered project');
       const bytes = new Uint8Array(await readFile(recovery.bytesPath));
       io.validate(bytes, 'The recovered project');
-      if (info.file) platform.paths.grant(info.file.path);
-      return { file: info.file, bytes, recovered: true };
+      return { file: await stillReachable(info.file), bytes, recovered: true };
     },
     async recoveryDiscard() {
       await recovery.discard();
@@ -119,22 +161,18 @@ export function createHostServices(platform: HostPlatform, io: ProjectIo, clock:
     async importRun(args) {
       return importRun(platform, args, clock);
     },
-    async exportWrite({ suggestedName, bytes, path }) {
-      const ext = extname(suggestedName).slice(1).toLowerCase();
-      const chosen = await resolvePath(path, 'write', () =>
-        platform.chooseSave({ title: 'Export', extensions: ext ? [ext] : [], suggestedName }),
-      );
-      await writeFileAtomic(chosen, bytes);
-      return fileRef(chosen);
+    async exportWrite({ suggestedName, bytes, path, replace }) {
+      const kind = exportKind(suggestedName);
+      const chosen = await resolveTarget(path, 'write', () => platform.chooseSave({ title: 'Export', extensions: [kind], suggestedName }));
+      return writeExport(chosen, kind, replace, () => bytes);
     },
     async exportPdf({ suggestedName, path }) {
       const print = platform.printToPdf;
       if (!print) return null; // browser mode: the renderer opens the print dialog
-      const chosen = await resolvePath(path, 'write', () =>
+      const chosen = await resolveTarget(path, 'write', () =>
         platform.chooseSave({ title: 'Export PDF', extensions: ['pdf'], suggestedName: withExt(suggestedName, 'pdf') }),
       );
-      await writeFileAtomic(chosen, await print());
-      return fileRef(chosen);
+      return writeExport(chosen, 'pdf', false, print);
     },
     async appInfo() {
       return {
@@ -174,13 +212,22 @@ async function listFolder(platform: HostPlatform, dir: string, extensions: strin
   for (const d of await readdir(abs, { withFileTypes: true })) {
     if (d.name.startsWith('.')) continue;
     const path = join(abs, d.name);
-    const s = await stat(path).catch(() => null); // follows links; broken ones are skipped
+    if (d.isSymbolicLink()) {
+      // A link leaving the root is shown as such, and nothing about its target (not even its size) is read.
+      const inside = await platform.paths.check(path, 'read').then(() => true, () => false);
+      if (!inside) {
+        entries.push({ name: d.name, path, kind: 'outside', size: 0 });
+        continue;
+      }
+    }
+    const s = await stat(path).catch(() => null); // follows links (inside the root); broken ones are skipped
     if (!s) continue;
     if (s.isDirectory()) entries.push({ name: d.name, path, kind: 'dir', size: 0 });
     else if (s.isFile() && (wanted.size === 0 || wanted.has(extname(d.name).slice(1).toLowerCase()))) {
       entries.push({ name: d.name, path, kind: 'file', size: s.size });
     }
   }
-  entries.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'dir' ? -1 : 1));
+  const rank = { dir: 0, file: 1, outside: 2 } as const;
+  entries.sort((a, b) => rank[a.kind] - rank[b.kind] || a.name.localeCompare(b.name));
   return { dir: abs, parent: abs === root ? null : resolve(abs, '..'), entries };
 }

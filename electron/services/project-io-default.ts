@@ -18,8 +18,9 @@ export function defaultProjectIo(): ProjectIo {
       }
       return result.bytes;
     },
-    async write(path, bytes) {
-      const result = await writeProjectFile(path, bytes, { backup: true, verify: true });
+    async write(path, bytes, options) {
+      const withoutBackup = options?.withoutBackup === true;
+      const result = await writeProjectFile(path, bytes, { backup: !withoutBackup, requireBackup: !withoutBackup, verify: true });
       if (!result.ok) {
         const e = projectFileError(result.error);
         throw new HostFailure(e.code, e.message);

@@ -10,15 +10,18 @@ export type ValidateProject = (bytes: Uint8Array) => { ok: true } | { ok: false;
 export type ProjectIo = {
   /** The file's bytes after the codec accepted them; 'bad-file' with the codec's message otherwise. */
   read(path: string): Promise<Uint8Array>;
-  /** Validate, then write atomically (keeping a .bak). */
-  write(path: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Validate, then write atomically keeping a .bak; refuses ('no-backup') when the .bak cannot be kept,
+   * unless `withoutBackup` (the user chose "Save without backup").
+   */
+  write(path: string, bytes: Uint8Array, options?: { withoutBackup?: boolean }): Promise<void>;
   /** Throws 'bad-file' unless the bytes decode. */
   validate(bytes: Uint8Array, what: string): void;
 };
 
 export function createProjectIo(deps: {
   validate: ValidateProject;
-  writeFile: (path: string, bytes: Uint8Array) => Promise<void>;
+  writeFile: (path: string, bytes: Uint8Array, options?: { withoutBackup?: boolean }) => Promise<void>;
 }): ProjectIo {
   const validate = (bytes: Uint8Array, what: string): void => {
     const result = deps.validate(bytes);
@@ -34,10 +37,10 @@ export function createProjectIo(deps: {
       validate(bytes, path);
       return bytes;
     },
-    async write(path, bytes) {
+    async write(path, bytes, options) {
       if (bytes.byteLength > MAX_PROJECT_BYTES) throw new HostFailure('too-large', 'Project too large to save');
       validate(bytes, 'The project to save');
-      await deps.writeFile(path, bytes);
+      await deps.writeFile(path, bytes, options);
     },
   };
 }

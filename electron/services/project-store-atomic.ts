@@ -9,6 +9,10 @@
  * 3. rename the temp file over the target (atomic replace on POSIX and on NTFS via MoveFileEx);
  * 4. fsync the folder so the renames survive a power cut.
  * Temp files left by a killed process are removed by the next write to the same target.
+ *
+ * A read-only target is never replaced (ETARGETREADONLY). With `requireBackup`, a target whose .bak cannot be
+ * kept (a folder named `<name>.bak`, a .bak held open) is left as it is (ENOBACKUP) instead of replaced
+ * without one.
  */
 import { randomBytes } from 'node:crypto';
 import { copyFile, link, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
@@ -140,8 +144,18 @@ function serialised<T>(key: string, task: () => Promise<T>): Promise<T> {
 
 export type AtomicWriteResult = { path: string; backupPath: string | null };
 
+/** Errors of this writer that are not the OS's: the target is read-only; its backup could not be kept. */
+export const READ_ONLY_TARGET = 'ETARGETREADONLY';
+export const NO_BACKUP = 'ENOBACKUP';
+
+const writerError = (code: string, message: string, target: string) => Object.assign(new Error(message), { code, path: target });
+
 /** Replace `filePath` with `bytes` atomically (see the top of this file). Throws Node errors on failure. */
-export async function writeFileAtomic(filePath: string, bytes: Uint8Array, options: { backup: boolean }): Promise<AtomicWriteResult> {
+export async function writeFileAtomic(
+  filePath: string,
+  bytes: Uint8Array,
+  options: { backup: boolean; requireBackup?: boolean },
+): Promise<AtomicWriteResult> {
   // Queue on the path as given (synchronously, so saves run in call order), then resolve symlinks so the
   // rename replaces the file the link points to, not the link.
   return serialised(path.resolve(filePath), async () => {
@@ -150,6 +164,7 @@ export async function writeFileAtomic(filePath: string, bytes: Uint8Array, optio
     const base = path.basename(target);
     await removeStaleTemps(dir, base);
     const previous = await stat(target).catch(() => null);
+    if (previous?.isFile() && (previous.mode & 0o222) === 0) throw writerError(READ_ONLY_TARGET, `${target} is read-only`, target);
     const temp = path.join(dir, tempName(base, 'new'));
     try {
       const fh = await open(temp, 'wx', previous ? previous.mode & 0o777 : 0o644);
@@ -160,6 +175,9 @@ export async function writeFileAtomic(filePath: string, bytes: Uint8Array, optio
         await fh.close();
       }
       const backupPath = options.backup && previous?.isFile() ? await keepBackup(target, dir, base) : null;
+      if (options.backup && options.requireBackup && previous?.isFile() && backupPath === null) {
+        throw writerError(NO_BACKUP, `the backup ${backupPathOf(target)} could not be kept`, target);
+      }
       await renameOver(temp, target);
       await fsyncDir(dir);
       return { path: target, backupPath };

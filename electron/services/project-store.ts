@@ -8,7 +8,7 @@ import type { HostError } from '../contract.ts';
 import { decodeProject, type DecodeResult } from '../../core/project-file/codec.ts';
 import { fail, formatBytes, type Failure, type ProjectFileError } from '../../core/project-file/errors.ts';
 import { DEFAULT_LIMITS, type Limits } from '../../core/project-file/limits.ts';
-import { backupPathOf, writeFileAtomic } from './project-store-atomic.ts';
+import { NO_BACKUP, READ_ONLY_TARGET, backupPathOf, writeFileAtomic } from './project-store-atomic.ts';
 
 export { backupPathOf };
 
@@ -24,6 +24,8 @@ export type ReadResult = (Extract<DecodeResult, { ok: true }> & { bytes: Uint8Ar
 export type WriteOptions = {
   /** Keep the replaced version as `<name>.bak` (default true). */
   backup?: boolean;
+  /** With backup: refuse ('no-backup') rather than replace the file when its .bak cannot be kept (default true). */
+  requireBackup?: boolean;
   /** Decode the bytes first and refuse to overwrite the file with ones that do not open (default false). */
   verify?: boolean;
 };
@@ -48,6 +50,13 @@ function ioFailure(action: 'open' | 'save', filePath: string, e: unknown): Failu
       return fail('io', `Cannot save ${name}: the disk is full. The previous version of the file is unchanged.`);
     case 'EROFS':
       return fail('io', `Cannot save ${name}: the disk or share is read-only.`);
+    case READ_ONLY_TARGET:
+      return fail('io', `Not saved: ${filePath} is read-only, so it is left as it is. Save under another name (Save As), or make the file writable first.`);
+    case NO_BACKUP:
+      return fail(
+        'no-backup',
+        `Not saved: the previous version of ${name} could not be kept as ${path.basename(backupPathOf(filePath))} (is there a folder or a locked file of that name?). The file on disk is unchanged. Rename what is in the way, or save without a backup.`,
+      );
     default: {
       const text = e instanceof Error ? e.message : String(e);
       return fail('io', `Cannot ${action} ${filePath}: ${text}`);
@@ -105,7 +114,7 @@ export async function writeProjectFile(filePath: string, bytes: Uint8Array, opts
     }
   }
   try {
-    const written = await writeFileAtomic(filePath, bytes, { backup: opts.backup ?? true });
+    const written = await writeFileAtomic(filePath, bytes, { backup: opts.backup ?? true, requireBackup: opts.requireBackup ?? true });
     return { ok: true, ...written };
   } catch (e) {
     return ioFailure('save', filePath, e);
@@ -114,6 +123,6 @@ export async function writeProjectFile(filePath: string, bytes: Uint8Array, opts
 
 /** The host contract's error for a project-file error: the UI acts on the code, shows the message. */
 export function toHostError(error: ProjectFileError): HostError {
-  const code = error.code === 'not-found' || error.code === 'io' || error.code === 'too-large' ? error.code : 'bad-file';
+  const code = error.code === 'not-found' || error.code === 'io' || error.code === 'too-large' || error.code === 'no-backup' ? error.code : 'bad-file';
   return { code, message: error.message };
 }

@@ -5,7 +5,7 @@
  * Every host answer is a HostResult; failures other than 'cancelled' show in an error dialog and leave the
  * open project as it was.
  */
-import type { AppInfo, HostApi, HostError, HostResult, OpenedProject } from '../../electron/contract.ts';
+import type { AppInfo, FileRef, HostApi, HostError, HostResult, OpenedProject } from '../../electron/contract.ts';
 import type { ActionTarget } from '../actions/registry.ts';
 import type { WorkbenchStore } from '../store/store.ts';
 import { ask, type DialogStore } from './dialogs.ts';
@@ -121,6 +121,22 @@ export function createController(deps: ControllerDeps): Controller {
     await host.recoveryDiscard({});
   }
 
+  /**
+   * Save with `call`; when the host refuses because the .bak cannot be kept, ask whether to save without a
+   * backup and, if so, call again with `withoutBackup`.
+   */
+  async function saveWith(call: (withoutBackup: boolean) => Promise<HostResult<FileRef>>, marker: number): Promise<boolean> {
+    const title = 'Could not save the project';
+    let r = await call(false);
+    if (!r.ok && r.error.code === 'no-backup' && (await ask(dialogs, 'noBackup', { title, message: r.error.message })) === 'without-backup') {
+      r = await call(true);
+    }
+    if (!r.ok) return r.error.code === 'no-backup' ? false : report(title, r.error).then(() => false);
+    store.getState().markSaved(r.value, marker);
+    await afterSave();
+    return true;
+  }
+
   async function saveAsNow(): Promise<boolean> {
     const s = store.getState();
     if (!s.project) return false;
@@ -132,11 +148,9 @@ export function createController(deps: ControllerDeps): Controller {
     }
     const encoded = encodeCurrent();
     if ('code' in encoded) return report('Could not save the project', encoded).then(() => false);
-    const r = await host.projectSaveAs({ suggestedName, bytes: encoded.bytes, path });
-    if (!r.ok) return report('Could not save the project', r.error).then(() => false);
-    store.getState().markSaved(r.value, encoded.marker);
-    await afterSave();
-    return true;
+    // A path from the file browser: it asked before replacing an existing file.
+    const { bytes, marker } = encoded;
+    return saveWith((withoutBackup) => host.projectSaveAs({ suggestedName, bytes, path, replace: path !== null, withoutBackup }), marker);
   }
 
   async function saveNow(): Promise<boolean> {
@@ -144,11 +158,8 @@ export function createController(deps: ControllerDeps): Controller {
     if (!file) return saveAsNow();
     const encoded = encodeCurrent();
     if ('code' in encoded) return report('Could not save the project', encoded).then(() => false);
-    const r = await host.projectSave({ path: file.path, bytes: encoded.bytes });
-    if (!r.ok) return report('Could not save the project', r.error).then(() => false);
-    store.getState().markSaved(r.value, encoded.marker);
-    await afterSave();
-    return true;
+    const { bytes, marker } = encoded;
+    return saveWith((withoutBackup) => host.projectSave({ path: file.path, bytes, withoutBackup }), marker);
   }
 
   async function openInitial(): Promise<void> {

@@ -14,6 +14,8 @@ export type DialogKinds = {
   unsaved: { props: { fileName: string; reason: 'close' | 'replace' }; answer: UnsavedChoice };
   recover: { props: { info: RecoveryInfo }; answer: RecoverChoice };
   error: { props: { title: string; message: string }; answer: null };
+  /** A save refused because the previous version could not be kept as .bak: save anyway, or not. */
+  noBackup: { props: { title: string; message: string }; answer: 'without-backup' | 'cancel' };
   message: { props: { title: string; message: string }; answer: null };
   fileBrowser: { props: { mode: 'open' | 'save'; suggestedName: string; accept?: readonly string[] }; answer: string | null };
 };

@@ -157,7 +157,8 @@ export async function exportImage(deps: ExportImageDeps, target: ImageTarget, fo
     await ask(deps.dialogs, 'error', { title, message: `The image could not be made: ${e instanceof Error ? e.message : String(e)}` });
     return null;
   }
-  const r = await deps.host.exportWrite({ suggestedName, bytes, path });
+  // A path from the file browser: it asked before replacing an existing file.
+  const r = await deps.host.exportWrite({ suggestedName, bytes, path, replace: path !== null });
   if (r.ok) return r.value;
   if (r.error.code !== 'cancelled') await ask(deps.dialogs, 'error', { title, message: r.error.message });
   return null;

@@ -40,6 +40,9 @@ describe('export plan', () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv.bytes);
     expect(text.startsWith('\uFEFFserver_id,server_name,')).toBe(true);
     expect(text.trim().split('\r\n')).toHaveLength(plan.assignments.length + 1);
+    const semi = planExportFile(estate, plan, 'csv-semicolon');
+    expect(semi.suggestedName).toMatch(/ plan\.csv$/);
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(semi.bytes).startsWith('\uFEFFserver_id;server_name;')).toBe(true);
     const xlsx = planExportFile(estate, plan, 'xlsx');
     expect(xlsx.suggestedName).toMatch(/ plan\.xlsx$/);
     expect(Object.keys(unzipSync(xlsx.bytes)).filter((n) => n.startsWith('xl/worksheets/'))).toHaveLength(4);

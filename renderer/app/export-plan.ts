@@ -13,11 +13,13 @@ import { writeXlsx } from '../../core/export/xlsx.ts';
 import { ask, type DialogStore } from './dialogs.ts';
 import { suggestedFileName } from './controller.ts';
 
-export type PlanExportFormat = 'csv' | 'xlsx';
+/** `csv-semicolon`: the servers CSV with `;` between cells, for Excel in locales whose list separator is `;`. */
+export type PlanExportFormat = 'csv' | 'csv-semicolon' | 'xlsx';
 
 export const PLAN_EXPORT_FORMATS = [
   ['xlsx', 'Excel (all tables)'],
   ['csv', 'CSV (servers)'],
+  ['csv-semicolon', 'CSV ; (de/fr/nl Excel)'],
 ] as const satisfies readonly (readonly [PlanExportFormat, string])[];
 
 export type ExportPlanDeps = {
@@ -31,8 +33,8 @@ export type ExportPlanDeps = {
 export function planExportFile(estate: Estate, plan: Plan, format: PlanExportFormat): { suggestedName: string; bytes: Uint8Array<ArrayBuffer> } {
   const scenario = estate.scenarios.find((s) => s.id === plan.scenarioId) ?? null;
   const tables = planTables(estate, scenario, plan);
-  const suggestedName = suggestedFileName(`${tables.title} plan`, `.${format}`);
-  const bytes = format === 'xlsx' ? writeXlsx(allTables(tables)) : tableCsvBytes(tables.servers, { bom: true });
+  const suggestedName = suggestedFileName(`${tables.title} plan`, format === 'xlsx' ? '.xlsx' : '.csv');
+  const bytes = format === 'xlsx' ? writeXlsx(allTables(tables)) : tableCsvBytes(tables.servers, { bom: true, separator: format === 'csv' ? ',' : ';' });
   return { suggestedName, bytes };
 }
 
@@ -51,7 +53,8 @@ export async function exportPlan(deps: ExportPlanDeps, estate: Estate, plan: Pla
     path = await ask(deps.dialogs, 'fileBrowser', { mode: 'save', suggestedName: file.suggestedName });
     if (path === null) return null;
   }
-  const r = await deps.host.exportWrite({ suggestedName: file.suggestedName, bytes: file.bytes, path });
+  // A path from the file browser: it asked before replacing an existing file.
+  const r = await deps.host.exportWrite({ suggestedName: file.suggestedName, bytes: file.bytes, path, replace: path !== null });
   if (r.ok) return r.value;
   if (r.error.code !== 'cancelled') await ask(deps.dialogs, 'error', { title, message: r.error.message });
   return null;

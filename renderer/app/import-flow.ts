@@ -89,6 +89,10 @@ export const KIND_LABELS: Record<ImportFileKind, string> = {
   flows: 'Network flows',
   sites: 'Sites',
   links: 'WAN links',
+  getstat: 'vCenter Get-Stat export',
+  perfmon: 'Windows perfmon CSV',
+  sar: 'Linux sar (sadf -d)',
+  wide: 'Wide series (column per server)',
 };
 
 /** The file state of a host preview (the guess becomes the editable mapping). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dataCentreForm, parseNumber, serverForm, validateDataCentreForm, validateServerForm } from './forms.ts';
-import { makeDataCentre, makeServer } from '../test/fixtures.ts';
+import { parseNumber, serverForm, validateServerForm } from './forms.ts';
+import { makeServer } from '../test/fixtures.ts';
 
 const server = makeServer(1, 3, 2);
 const refs = { dataCentreIds: new Set(['dc-0', 'dc-1', 'dc-2']), zoneIds: new Set(['z-pci']) };
@@ -48,17 +48,5 @@ describe('server editor validation', () => {
   it('sets and clears the zone', () => {
     expect(validateServerForm(server, { ...serverForm(server), zoneId: 'z-pci' }, refs)).toMatchObject({ ok: true, value: { zoneId: 'z-pci' } });
     expect(validateServerForm(server, { ...serverForm(server), zoneId: '' }, refs)).toMatchObject({ ok: true, value: { zoneId: null } });
-  });
-});
-
-describe('data centre editor validation', () => {
-  const dc = makeDataCentre(0);
-  it('accepts a status change', () => {
-    expect(validateDataCentreForm(dc, { ...dataCentreForm(dc), status: 'close' })).toMatchObject({ ok: true, value: { status: 'close' } });
-  });
-  it('refuses a bad tier, status and racks', () => {
-    const r = validateDataCentreForm(dc, { ...dataCentreForm(dc), tier: '5', status: 'maybe', racksUsed: '500' });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(Object.keys(r.errors).sort()).toEqual(['racksUsed', 'status', 'tier']);
   });
 });

@@ -1,20 +1,14 @@
 /**
- * Editor forms for a server and a data centre: the text the user typed, validated into a partial entity.
+ * The server editor's form: the text the user typed, validated into a partial entity.
  * Errors are keyed by field so the editor shows each next to its input. The result is then checked against
  * the model's zod schema, so the editor can never apply what the schema refuses.
  */
-import {
-  BlockerKind,
-  DataCentre as DataCentreSchema,
-  DataCentreStatus,
-  Environment,
-  Server as ServerSchema,
-  type DataCentre,
-  type Server,
-} from '../../core/model/schema.ts';
+import { BlockerKind, Environment, Server as ServerSchema, type Server } from '../../core/model/schema.ts';
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 export type FormResult<F extends string, T> = { ok: true; value: T } | { ok: false; errors: FieldErrors<F> };
+/** Errors by field of a form whose fields come from a description (every key a field's). */
+export type KeyedResult<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
 export type ServerForm = {
   name: string;
@@ -64,14 +58,6 @@ function positive(text: string, errors: Record<string, string>, field: string): 
   return n;
 }
 
-function nonNegative(text: string, errors: Record<string, string>, field: string, whole = false): number {
-  const n = parseNumber(text);
-  if (!Number.isFinite(n)) errors[field] = 'must be a number';
-  else if (n < 0) errors[field] = 'must not be negative';
-  else if (whole && !Number.isInteger(n)) errors[field] = 'must be a whole number';
-  return n;
-}
-
 /** Known ids (a Set, or a Map by id). */
 export type IdLookup = { has: (id: string) => boolean };
 export type ServerRefs = { dataCentreIds: IdLookup; zoneIds: IdLookup };
@@ -111,61 +97,6 @@ export function validateServerForm(current: Server, form: ServerForm, refs: Serv
       const key = String(issue.path[0] ?? 'name');
       const field = key === 'blocker' ? 'blockerKind' : key in form ? key : 'name';
       out[field] ??= issue.message;
-    }
-    return { ok: false, errors: out };
-  }
-  return { ok: true, value };
-}
-
-export type DataCentreForm = {
-  name: string;
-  city: string;
-  status: string;
-  tier: string;
-  powerKw: string;
-  rackCapacity: string;
-  racksUsed: string;
-  costPerMonth: string;
-};
-export type DataCentreField = keyof DataCentreForm;
-export type DataCentreEditable = Pick<DataCentre, 'name' | 'city' | 'status' | 'tier' | 'powerKw' | 'rackCapacity' | 'racksUsed' | 'costPerMonth'>;
-
-export function dataCentreForm(d: DataCentre): DataCentreForm {
-  return {
-    name: d.name,
-    city: d.city,
-    status: d.status,
-    tier: String(d.tier),
-    powerKw: String(d.powerKw),
-    rackCapacity: String(d.rackCapacity),
-    racksUsed: String(d.racksUsed),
-    costPerMonth: String(d.costPerMonth),
-  };
-}
-
-export function validateDataCentreForm(current: DataCentre, form: DataCentreForm): FormResult<DataCentreField, DataCentreEditable> {
-  const errors: Record<string, string> = {};
-  const name = form.name.trim();
-  if (name === '') errors.name = 'must not be empty';
-  const status = DataCentreStatus.safeParse(form.status);
-  if (!status.success) errors.status = 'must be keep, close or candidate';
-  const tier = parseNumber(form.tier);
-  if (!Number.isInteger(tier) || tier < 1 || tier > 4) errors.tier = 'must be a whole number from 1 to 4';
-  const powerKw = nonNegative(form.powerKw, errors, 'powerKw');
-  const rackCapacity = nonNegative(form.rackCapacity, errors, 'rackCapacity', true);
-  const racksUsed = nonNegative(form.racksUsed, errors, 'racksUsed', true);
-  const costPerMonth = nonNegative(form.costPerMonth, errors, 'costPerMonth');
-  if (errors.rackCapacity === undefined && errors.racksUsed === undefined && racksUsed > rackCapacity) {
-    errors.racksUsed = 'must not exceed the rack capacity';
-  }
-  if (Object.keys(errors).length > 0 || !status.success) return { ok: false, errors };
-  const value: DataCentreEditable = { name, city: form.city.trim(), status: status.data, tier, powerKw, rackCapacity, racksUsed, costPerMonth };
-  const checked = DataCentreSchema.safeParse({ ...current, ...value });
-  if (!checked.success) {
-    const out: Record<string, string> = {};
-    for (const issue of checked.error.issues) {
-      const key = String(issue.path[0] ?? 'name');
-      out[key in form ? key : 'name'] ??= issue.message;
     }
     return { ok: false, errors: out };
   }

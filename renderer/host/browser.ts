@@ -71,6 +71,8 @@ const CODES = {
   io: true,
   'too-large': true,
   forbidden: true,
+  exists: true,
+  'no-backup': true,
   internal: true,
 } satisfies Record<HostErrorCode, true>;
 

@@ -11,7 +11,18 @@ export type Environment = Server['environment'];
 
 export type Theme = 'light' | 'dark';
 export type Pane = 'estate' | 'scenario' | 'results';
-export type EstateTab = 'dataCentres' | 'servers' | 'applications' | 'wanLinks';
+export type EstateTab =
+  | 'settings'
+  | 'dataCentres'
+  | 'servers'
+  | 'applications'
+  | 'departments'
+  | 'userSites'
+  | 'wanLinks'
+  | 'zones'
+  | 'hostModels'
+  | 'products'
+  | 'licenceModels';
 
 export type ServerSortKey =
   | 'name'

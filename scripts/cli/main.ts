@@ -1,5 +1,5 @@
 /**
- * `cwb`, the headless CLI. `cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] [--iterations N] --out PLAN.csv|PLAN.xlsx`
+ * `cwb`, the headless CLI. `cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] [--iterations N] --out PLAN.csv|PLAN.xlsx [--csv-separator ;]`
  * (and `cwb import ...`, see import-command.ts)
  * reads a project, runs the placement engine (in process, progress on stderr), prints a summary and writes
  * the plan: CSV (one row per server) or, for a .xlsx name, a workbook of servers, hosts, sites and WAN links.
@@ -12,23 +12,26 @@ import { planProject } from '../../core/engine/engine.ts';
 import { defaultPacker } from '../../core/engine/default-packer.ts';
 import type { Plan } from '../../core/engine/plan.ts';
 import { planFile } from './csv.ts';
+import { CSV_SEPARATORS, type CsvSeparator } from '../../core/export/csv.ts';
 import { IMPORT_USAGE, importCommand } from './import-command.ts';
 import { planSummary } from './summary.ts';
 
-export const USAGE = `usage: cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] [--iterations N] --out PLAN.csv|PLAN.xlsx
+export const USAGE = `usage: cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] [--iterations N] --out PLAN.csv|PLAN.xlsx [--csv-separator ;]
 
   --scenario NAME   scenario id or name (default: the project's first scenario)
   --budget-ms N     improvement search time after the first plan, ms (default 5000)
   --iterations N    improvement search of N work units instead of time: the same project, seed and N
                     give the same plan on any machine (--budget-ms is then ignored)
   --out PLAN.csv    where to write the plan (one row per server);
-  --out PLAN.xlsx   or a workbook: sheets Servers, Hosts, Sites and WAN links`;
+  --out PLAN.xlsx   or a workbook: sheets Servers, Hosts, Sites and WAN links
+  --csv-separator ; CSV list separator: , (default) or ; for Excel in de/fr/nl locales (writes a
+                    byte-order mark and decimal commas)`;
 
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export type PlanArgs = { project: string; scenario: string | null; budgetMs: number; iterations: number | null; out: string };
+export type PlanArgs = { project: string; scenario: string | null; budgetMs: number; iterations: number | null; out: string; csvSeparator: CsvSeparator };
 
 export function parseArgs(argv: readonly string[]): PlanArgs {
   const [command, ...rest] = argv;
@@ -38,6 +41,7 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
   let budgetMs = 5000;
   let iterations: number | null = null;
   let out: string | null = null;
+  let csvSeparator: CsvSeparator = ',';
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = () => {
@@ -47,6 +51,12 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
     };
     if (a === '--scenario') scenario = value();
     else if (a === '--out') out = value();
+    else if (a === '--csv-separator') {
+      const v = value();
+      const sep = CSV_SEPARATORS.find((x) => x === v);
+      if (sep === undefined) throw new UsageError(`--csv-separator must be "," or ";", got "${v}"`);
+      csvSeparator = sep;
+    }
     else if (a === '--budget-ms') {
       const v = value();
       budgetMs = Number(v);
@@ -61,7 +71,7 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
   }
   if (project === null) throw new UsageError('missing PROJECT.cwb');
   if (out === null) throw new UsageError('missing --out PLAN.csv');
-  return { project, scenario, budgetMs, iterations, out };
+  return { project, scenario, budgetMs, iterations, out, csvSeparator };
 }
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
@@ -117,7 +127,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   io.stdout(`${planSummary(plan, scenario.name, estate.currency)}\nTime: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   let description: string;
   try {
-    const file = planFile(args.out, estate, scenario, plan);
+    const file = planFile(args.out, estate, scenario, plan, args.csvSeparator);
     description = file.description;
     await writeFile(args.out, file.bytes);
   } catch (e) {

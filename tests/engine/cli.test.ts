@@ -46,17 +46,30 @@ describe('cwb CLI', () => {
     expect(csvCell(null)).toBe('');
     const e = estate({ servers: [server('=cmd|calc', { dataCentreId: 'dc-a', name: '@evil' })] });
     const plan = run(project(e));
-    expect(planCsv(e, plan).split('\r\n')[1]).toBe("'=cmd|calc,'@evil,dc-a,dc-a,dc-a-h001,cheapest-feasible,\"lowest WAN traffic and migration cost among dc-a, dc-b\"");
+    expect(new TextDecoder().decode(planCsv(e, plan)).split('\r\n')[1]).toBe("'=cmd|calc,'@evil,dc-a,dc-a,dc-a-h001,cheapest-feasible,\"lowest WAN traffic and migration cost among dc-a, dc-b\"");
   });
 
   it('parses arguments and rejects bad ones with a clear message', () => {
-    expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--budget-ms', '10', '--scenario', 'Keep 3'])).toEqual({ project: 'x.cwb', out: 'p.csv', budgetMs: 10, iterations: null, scenario: 'Keep 3' });
+    expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--budget-ms', '10', '--scenario', 'Keep 3'])).toEqual({ project: 'x.cwb', out: 'p.csv', budgetMs: 10, iterations: null, scenario: 'Keep 3', csvSeparator: ',' });
     expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--iterations', '5000']).iterations).toBe(5000);
     expect(() => parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--iterations', '0'])).toThrow(/--iterations/);
     expect(() => parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--iterations', '1e3'])).toThrow(/--iterations/);
     expect(() => parseArgs(['plan', 'x.cwb'])).toThrow(/--out/);
     expect(() => parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--budget-ms', 'soon'])).toThrow(/--budget-ms/);
     expect(() => parseArgs(['pln'])).toThrow(/unknown command "pln"/);
+    expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv']).csvSeparator).toBe(',');
+    expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--csv-separator', ';']).csvSeparator).toBe(';');
+    expect(() => parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--csv-separator', '|'])).toThrow(/--csv-separator must be "," or ";", got "\|"/);
+  });
+
+  it('a ";" plan CSV (for de/fr/nl Excel) has a BOM, ";" between cells and the hostile names quoted and prefixed', () => {
+    const e = estate({ servers: [server('s1', { dataCentreId: 'dc-a', name: "y;=cmd|' /C calc'!A0;" }), server('s2', { dataCentreId: 'dc-a', name: '\uFF1D1+1' })] });
+    const bytes = planCsv(e, run(project(e)), ';');
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
+    expect(lines[0]).toBe('server_id;server_name;source_site;target_site;target_host;reason;detail');
+    expect(lines[1].startsWith(`s1;"'y;=cmd|' /C calc'!A0;";dc-a;`)).toBe(true);
+    expect(lines[2].startsWith("s2;'\uFF1D1+1;dc-a;")).toBe(true);
   });
 
   it('plans a project end to end: summary on stdout, CSV written, exit 0', async () => {

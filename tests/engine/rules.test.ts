@@ -200,6 +200,14 @@ describe('engine rules (hand-checked small estates)', () => {
     expect(plan.cost.hostRunning).toBe(4 * 10 * 36);
   });
 
+  it('the estate\'s cost horizon sets the months of running cost (default 36)', () => {
+    const servers = [server('a'), server('b', { dataCentreId: 'dc-b' })];
+    const plan = run(project({ ...estate({ servers, scenario: { rules: { nPlusOne: true } } }), horizonMonths: 60 }));
+    expect(plan.cost.horizonMonths).toBe(60);
+    expect(plan.cost.hostRunning).toBe(plan.hostsUsed * 10 * 60);
+    expect(plan.cost.total).toBe(plan.cost.hostPurchase + plan.hostsUsed * 10 * 60 + plan.cost.licenceTotal);
+  });
+
   it('pins: to a site, to a host label, and a pin to a closed site is honoured and reported', () => {
     const servers = [server('p1'), server('p2'), server('p3'), server('free')];
     const plan = run(project(estate({

@@ -79,4 +79,15 @@ describe('writeXlsx', () => {
     expect(hosts.rowCount).toBe(plan.hosts.length + 1);
     expect(wb.getWorksheet('WAN links')!.rowCount).toBe(plan.links.length + 1);
   });
+  it('keeps locale-splitting and full-width formula text as prefixed strings, never formulas', async () => {
+    const names = ["y;=cmd|' /C calc'!A0;", '\uFF1D1+1', '\uFF20SUM(A1)'];
+    const bytes = writeXlsx([{ name: 'Servers', header: ['name'], rows: names.map((n) => [n]) }]);
+    expect(strFromU8(unzipSync(bytes)['xl/worksheets/sheet1.xml'])).not.toMatch(/<f[ >]/);
+    const ws = (await read(bytes)).getWorksheet('Servers')!;
+    for (let i = 0; i < names.length; i++) {
+      const cell = ws.getRow(i + 2).getCell(1);
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.value).toBe(`'${names[i]}`);
+    }
+  });
 });

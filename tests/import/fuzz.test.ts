@@ -66,6 +66,10 @@ describe('mappers on random input', () => {
       flows: ['source', 'destination', 'mbps', 'hour'],
       sites: ['name', 'type', 'lat', 'lon', 'tz', 'users', 'tier', 'racks'],
       links: ['a', 'b', 'bandwidth', 'latency', 'cost'],
+      getstat: ['Value', 'Timestamp', 'MetricId', 'Unit', 'Entity', 'IntervalSecs', 'Instance'],
+      perfmon: ['(PDH-CSV 4.0) (GMT Standard Time)(0)', '\\\\web-01\\Processor(_Total)\\% Processor Time', '\\\\db-01\\Memory\\Available MBytes'],
+      sar: ['# hostname', 'interval', 'timestamp', 'CPU', '%user', '%idle'],
+      wide: ['time', 'web-01 cpu %', 'db-01 iops'],
     };
     const servers = [{ id: 'vm-web-01', name: 'web-01' }, { id: 'vm-db-01', name: 'db-01' }];
     const base = mergeImport(null, mapRvtools([table(['VM', 'Datacenter'], [['web-01', 'London'], ['db-01', 'Paris']], 'vInfo')])).project;

@@ -34,7 +34,7 @@ describe('.cwb round trip', () => {
     const manifest = jsonOf(bytes, 'manifest.json');
     expect(manifest).toEqual({
       format: 'cwb',
-      formatVersion: 2,
+      formatVersion: 3,
       appVersion: '0.1.0',
       createdUtc: '2026-01-05T09:30:00Z',
       modifiedUtc: '2026-11-22T12:00:00Z',

@@ -149,9 +149,9 @@ describe('opening hostile .cwb files', () => {
     expect(refused(decodeProject(other), 'not-cwb')).toMatch(/"drawio", not "cwb"/);
     const noTime = replaceEntry(good, 'manifest.json', JSON.stringify({ ...manifest, modifiedUtc: 'last tuesday' }));
     expect(refused(decodeProject(noTime), 'bad-manifest')).toMatch(/manifest\.modifiedUtc.*last tuesday/);
-    const future = replaceEntry(good, 'manifest.json', JSON.stringify({ ...manifest, formatVersion: 3, appVersion: '2.4.0', whatever: 1 }));
+    const future = replaceEntry(good, 'manifest.json', JSON.stringify({ ...manifest, formatVersion: 4, appVersion: '2.4.0', whatever: 1 }));
     expect(refused(decodeProject(future), 'future-version')).toBe(
-      'This project was made by a newer version 2.4.0 of the app (file format 3); this version reads file formats up to 2. Update Consolidation Workbench to open it.',
+      'This project was made by a newer version 2.4.0 of the app (file format 4); this version reads file formats up to 3. Update Consolidation Workbench to open it.',
     );
   });
 

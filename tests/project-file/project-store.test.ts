@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, ftruncateSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, ftruncateSync, lstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -50,14 +50,33 @@ describe('project store', () => {
     expect(readdirSync(dir)).not.toContain('other.cwb.bak');
   });
 
-  it('still saves when the .bak cannot be replaced', async () => {
+  it("refuses ('no-backup', file unchanged) when the .bak cannot be kept, and saves without it only when asked", async () => {
     const file = path.join(dir, 'plan.cwb');
     await writeProjectFile(file, A);
     mkdirSync(path.join(dir, 'plan.cwb.bak', 'inside'), { recursive: true }); // a folder in the way
-    const w = await writeProjectFile(file, B);
+    const refused = await writeProjectFile(file, B);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'no-backup' } });
+    expect(!refused.ok && refused.error.message).toMatch(/plan\.cwb\.bak.*unchanged/);
+    expect(toHostError(!refused.ok ? refused.error : { code: 'io', message: '' }).code).toBe('no-backup');
+    expect(same(readFileSync(file), A)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['plan.cwb', 'plan.cwb.bak']);
+    const w = await writeProjectFile(file, B, { requireBackup: false });
     expect(w).toEqual({ ok: true, path: file, backupPath: null });
     expect(same(readFileSync(file), B)).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(['plan.cwb', 'plan.cwb.bak']);
+  });
+
+  it('never replaces a read-only (0444) project, whatever the backup choice', async () => {
+    const file = path.join(dir, 'plan.cwb');
+    await writeProjectFile(file, A);
+    chmodSync(file, 0o444);
+    for (const requireBackup of [true, false]) {
+      const w = await writeProjectFile(file, B, { requireBackup });
+      expect(w).toMatchObject({ ok: false, error: { code: 'io' } });
+      expect(!w.ok && w.error.message).toMatch(/read-only/);
+      expect(same(readFileSync(file), A)).toBe(true);
+    }
+    expect(readdirSync(dir)).toEqual(['plan.cwb']);
   });
 
   it('saves through a symbolic link into the file it points to', async () => {

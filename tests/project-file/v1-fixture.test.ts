@@ -14,13 +14,13 @@ describe('format 1 fixture (tests/fixtures/project-file/v1-small.cwb)', () => {
     for (const name of Object.keys(rebuilt)) expect(Buffer.from(committed[name]).equals(Buffer.from(rebuilt[name])), name).toBe(true);
   });
 
-  it('opens as format 2, migrated from 1, field by field', async () => {
+  it('opens as the current format, migrated from 1, field by field', async () => {
     const result = await readProjectFile(V1_FIXTURE_PATH);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.migratedFrom).toBe(1);
     expect(result.manifest).toEqual({
       format: 'cwb',
-      formatVersion: 2,
+      formatVersion: 3,
       appVersion: '0.0.9',
       createdUtc: '2025-06-09T16:45:00Z',
       modifiedUtc: '2025-06-09T16:45:00Z',
@@ -54,7 +54,7 @@ describe('format 1 fixture (tests/fixtures/project-file/v1-small.cwb)', () => {
     for (const m of ['cpuPct', 'memPct', 'iops', 'netMbps'] as const) expect(series[m].length).toBe(72);
   });
 
-  it('saves as format 2 and reopens the same project', async () => {
+  it('saves in the current format and reopens the same project', async () => {
     const v1 = await readProjectFile(V1_FIXTURE_PATH);
     if (!v1.ok) throw new Error(v1.error.message);
     const v2 = decodeProject(encodeProject(v1.project, { appVersion: '0.1.0', nowUtc: '2026-11-22T12:00:00Z', createdUtc: v1.manifest.createdUtc }));

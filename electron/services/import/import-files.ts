@@ -11,7 +11,7 @@ import { ImportError } from '../../../core/import/errors.ts';
 import { guessKind, guessMapping, type ImportKind, type Mapping, type MappingGuess } from '../../../core/import/mapping.ts';
 import { mergeImport } from '../../../core/import/merge.ts';
 import { combineReports, type QualityIssue, type QualityReport } from '../../../core/import/report.ts';
-import type { ImportResult } from '../../../core/import/result.ts';
+import { DEFAULT_RATING_PER_CORE, RATING_PER_GHZ, type ImportResult } from '../../../core/import/result.ts';
 import { mapRvtools, type RvtoolsOptions } from '../../../core/import/rvtools.ts';
 import { rvtoolsSheetOfCsvName } from '../../../core/import/rvtools-sheets.ts';
 import type { Table } from '../../../core/import/table.ts';
@@ -36,7 +36,7 @@ export type ImportFilesOptions = {
 };
 
 type Job = { order: number; kind: FileKind; paths: string[] };
-const ORDER: Record<FileKind, number> = { rvtools: 0, inventory: 1, sites: 2, links: 3, series: 4, flows: 5 };
+const ORDER: Record<FileKind, number> = { rvtools: 0, inventory: 1, sites: 2, links: 3, series: 4, getstat: 4, perfmon: 4, sar: 4, wide: 4, flows: 5 };
 
 /**
  * The readers' warnings as report issues, one per distinct message listing every row it concerns (as
@@ -66,7 +66,9 @@ export function csvKindSheet(sheets: readonly Table[]): Table | undefined {
 function contextOf(project: Project | null): ApplyContext {
   const e = project?.estate;
   return {
-    servers: e?.servers.map((s) => ({ id: s.id, name: s.name })) ?? [],
+    // Performance exports convert MHz and KB to percentages with the server's vCPUs, clock (unknown while the
+    // rating is the placeholder) and memory.
+    servers: e?.servers.map((s) => ({ id: s.id, name: s.name, cores: s.cores, mhzPerCore: s.ratingPerCore === DEFAULT_RATING_PER_CORE ? null : (s.ratingPerCore / RATING_PER_GHZ) * 1000, memoryGiB: s.memoryGiB })) ?? [],
     userSites: e?.userSites.map((s) => ({ id: s.id, name: s.name })) ?? [],
     sites: [...(e?.dataCentres ?? []), ...(e?.userSites ?? [])].map((s) => ({ id: s.id, name: s.name })),
   };
@@ -125,7 +127,7 @@ export async function planImport(paths: readonly string[], options: Pick<ImportF
     const headers = await readCsvHeaders(p);
     const { kind, guess } = guessKind(headers);
     if (guess.missingRequired.length > 0) {
-      throw new ImportError(`${path.basename(p)}: cannot tell what this CSV holds (columns: ${headers.slice(0, 20).join(', ') || 'none'}); name its kind (inventory, series, flows, sites, links) and map its columns`);
+      throw new ImportError(`${path.basename(p)}: cannot tell what this CSV holds (columns: ${headers.slice(0, 20).join(', ') || 'none'}); name its kind (inventory, series, flows, sites, links, getstat, perfmon, sar, wide) and map its columns`);
     }
     jobs.push({ order: ORDER[kind], kind, paths: [p] });
   }

@@ -60,6 +60,20 @@ export function Dialogs() {
           </div>
         </Modal>
       );
+    case 'noBackup':
+      return (
+        <Modal key={d.id} role="alertdialog" title={d.props.title} onCancel={() => d.resolve('cancel')}>
+          <p className="error-message">{d.props.message}</p>
+          <div className="modal-actions">
+            <button type="button" className="primary" autoFocus onClick={() => d.resolve('cancel')}>
+              Don’t save
+            </button>
+            <button type="button" onClick={() => d.resolve('without-backup')}>
+              Save without backup
+            </button>
+          </div>
+        </Modal>
+      );
     case 'message':
       return (
         <Modal key={d.id} title={d.props.title} onCancel={() => d.resolve(null)}>

@@ -3,7 +3,7 @@
  * and a "File path" box where a full path can be typed. Open / Save resolve with the path.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { HostReturns } from '../../../electron/contract.ts';
+import type { HostApi, HostReturns } from '../../../electron/contract.ts';
 import { useApp } from '../app-context.ts';
 import { Modal } from './Modal.tsx';
 import { FileEntries, FolderBar, useFolderListing, type ListFolder } from './folder-listing.tsx';
@@ -13,6 +13,16 @@ type Recent = HostReturns['projectRecent'];
 export function joinPath(dir: string, name: string): string {
   const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
   return dir.endsWith(sep) ? `${dir}${name}` : `${dir}${sep}${name}`;
+}
+
+const baseName = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+
+/** Is there a file at `path`? Asked through the host's listing of its folder (false when that cannot be listed). */
+export async function fileExists(host: { filesList: HostApi['filesList'] }, path: string, acceptKey: string): Promise<boolean> {
+  const name = baseName(path);
+  const dir = path.slice(0, path.length - name.length) || '/';
+  const r = await host.filesList({ dir, extensions: acceptKey.split(',').map((e) => e.slice(1)) });
+  return r.ok && r.value.entries.some((e) => e.kind !== 'dir' && e.name === name);
 }
 
 /** The path with one of `accept`'s extensions: kept when it has one, else the first is added. */
@@ -64,11 +74,35 @@ export function FileBrowserDialog(props: {
     };
   }, [host, mode, isProject]);
 
-  const submit = () => {
+  // Save over an existing file only after the user confirmed it (the host refuses otherwise).
+  const [confirm, setConfirm] = useState<string | null>(null);
+  const submit = async () => {
     const p = path.trim();
     if (p === '') return;
-    props.onDone(mode === 'save' ? withExtension(p, accept) : p);
+    if (mode === 'open') return props.onDone(p);
+    const target = withExtension(p, accept);
+    if (await fileExists(host, target, acceptKey)) setConfirm(target);
+    else props.onDone(target);
   };
+
+  if (confirm !== null) {
+    const name = baseName(confirm);
+    return (
+      <Modal title={`Replace ${name}?`} onCancel={() => setConfirm(null)}>
+        <p>
+          {name} already exists in {confirm.slice(0, confirm.length - name.length - 1) || '/'}. Replacing it keeps its current version as {name}.bak.
+        </p>
+        <div className="modal-actions">
+          <button type="button" className="primary" autoFocus onClick={() => props.onDone(confirm)}>
+            Replace
+          </button>
+          <button type="button" onClick={() => setConfirm(null)}>
+            Cancel
+          </button>
+        </div>
+      </Modal>
+    );
+  }
 
   return (
     <Modal title={title} onCancel={() => props.onDone(null)} wide>
@@ -76,7 +110,7 @@ export function FileBrowserDialog(props: {
         className="file-browser"
         onSubmit={(e) => {
           e.preventDefault();
-          submit();
+          void submit();
         }}
       >
         <FolderBar listing={listing} setDir={setDir} />

@@ -63,6 +63,19 @@ export function FileEntries({ listing, empty, className, view }: { listing: List
     <ul className={className ? `file-list ${className}` : 'file-list'} aria-label="Files">
       {listing?.entries.length === 0 && <li className="muted">{empty}</li>}
       {listing?.entries.map((e) => {
+        if (e.kind === 'outside') {
+          return (
+            <li key={e.path}>
+              <span className="file-entry outside muted" title="A link to a place outside the folder this workbench may use">
+                <span className="file-icon" aria-hidden="true">
+                  ↗
+                </span>
+                <span className="file-name">{e.name}</span>
+                <span className="file-size">link outside the files folder</span>
+              </span>
+            </li>
+          );
+        }
         const v = view(e);
         return (
           <li key={e.path}>

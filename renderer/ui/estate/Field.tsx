@@ -4,6 +4,8 @@ import { useId, type ReactElement } from 'react';
 export function Field(props: {
   label: string;
   error?: string;
+  /** A short note under the input (units, what empty means). */
+  hint?: string;
   children: (a11y: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactElement;
 }) {
   const id = useId();
@@ -12,6 +14,7 @@ export function Field(props: {
     <div className={props.error ? 'field has-error' : 'field'}>
       <label htmlFor={id}>{props.label}</label>
       {props.children({ id, 'aria-invalid': Boolean(props.error), 'aria-describedby': props.error ? errorId : undefined })}
+      {props.hint && <span className="field-hint">{props.hint}</span>}
       {props.error && (
         <span className="field-error" id={errorId} role="alert">
           {props.label} {props.error}
