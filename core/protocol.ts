@@ -2,7 +2,7 @@
  * The UI <-> engine worker contract. Both hosts (the browser Web Worker, renderer/workers/engine.worker.ts,
  * and the Node worker_threads host, electron/engine/) speak it, and the UI derives its types from it.
  *
- *   UI -> worker: run (estate + series arrays + scenario id + budget). One run per worker at a time; a cancel
+ *   UI -> worker: run (estate + series arrays + scenario id + effort). One run per worker at a time; a cancel
  *   terminates the worker (core/engine/run-client.ts) and a fresh worker serves the next run.
  *   worker -> UI: progress (at most every PROGRESS_EVERY_MS while running), plan (the first plan, while the
  *   search goes on), result (the final plan), error ({name, message, stack, field}).
@@ -13,6 +13,7 @@
 import type { EnginePhase } from './engine/types.ts';
 import { planTransferables, type Plan } from './engine/plan.ts';
 import { METRICS, type SeriesSet } from './model/series.ts';
+import type { Effort } from './model/effort.ts';
 
 /** Progress is posted no more often than this while a run is going. */
 export const PROGRESS_EVERY_MS = 100;
@@ -26,13 +27,11 @@ export type RunMessage = Readonly<{
   estate: unknown;
   series: SeriesPayload;
   scenarioId: string;
-  /** Improvement search time after the first plan, ms (0 = first plan only). */
-  budgetMs: number;
   /**
-   * Optional work-unit budget for the search instead of time (a positive integer): the same seed and
-   * iterations give the same plan on any machine; budgetMs is then ignored. The plan records both in `search`.
+   * How hard the engine searches (a level or work units, core/model/effort.ts): the same project, scenario,
+   * seed and effort give the same plan on any machine. The plan records it in `search`.
    */
-  iterations?: number;
+  effort: Effort;
 }>;
 
 export type ToEngine = RunMessage;
@@ -57,7 +56,7 @@ export type SerializedError = Readonly<{
   name: string;
   message: string;
   stack?: string;
-  /** The offending field for input errors (e.g. "servers[3].cores", "scenarioId", "budgetMs"). */
+  /** The offending field for input errors (e.g. "servers[3].cores", "scenarioId", "effort"). */
   field?: string;
 }>;
 export type ErrorMessage = Readonly<{ type: 'error'; runId: number; error: SerializedError }>;

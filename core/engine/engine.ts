@@ -16,12 +16,13 @@ import type { Plan, SearchSettings } from './plan.ts';
 import { planSites } from './sites.ts';
 import { sizeServers } from './sizing.ts';
 import { compareLinks } from './topology.ts';
+import { effortUnits } from '../model/effort.ts';
 import type { EngineOptions, EnginePhase } from './types.ts';
 
 export type { EngineOptions, EnginePhase, EngineProgress, Packer } from './types.ts';
 
-/** Improvement rounds at most, with a time budget (see planProject); each goes on from the best packings. */
-export const IMPROVE_ROUNDS = 8;
+/** Work units of one search round (see planProject): the efforts' levels are whole rounds. */
+export const ROUND_UNITS = 50_000;
 
 const SPAN: Record<EnginePhase, [number, number]> = {
   sizing: [0, 0.1],
@@ -90,27 +91,33 @@ export function planProject(project: Project, scenarioId: string, options: Engin
     classBounds.push(classBound(c, packer.lowerBound));
     progress('pack', 1);
   }
-  const iterations = options.iterations !== undefined && options.iterations > 0 ? Math.floor(options.iterations) : 0;
-  const searching = options.budgetMs > 0 || iterations > 0;
-  const search = (stoppedBy: SearchSettings['stoppedBy']): SearchSettings => ({ budgetMs: options.budgetMs, iterations: iterations > 0 ? iterations : null, stoppedBy });
+  const units = effortUnits(options.effort);
+  const searching = units > 0;
+  const level = typeof options.effort === 'number' ? 'custom' : options.effort;
+  const search = (stoppedBy: SearchSettings['stoppedBy'], foundAt: number): SearchSettings => ({
+    effort: level,
+    iterations: searching && Number.isFinite(units) ? units : null,
+    foundAt,
+    budgetMs: 0,
+    stoppedBy,
+  });
   const firstPlan = assemble(ctx, sizing, sitePlan, classes, solutions, { final: !searching, classBounds, links }, () => progress('pack', 1));
   bestCost = firstPlan.cost.total;
   hosts = firstPlan.hostsUsed;
-  const first: Plan = { ...firstPlan, search: search(searching ? 'cancelled' : 'first-plan') };
-  if (!searching || options.shouldStop?.()) {
+  const first: Plan = { ...firstPlan, search: search('first-plan', 0) };
+  if (!searching) {
     progress('done', 1);
     return first;
   }
-  options.onPlan?.({ ...first, search: search('first-plan') });
+  options.onPlan?.(first);
 
-  // Improvement, the budget shared by weight: the class's gap to its bound (hosts; a class packed in pools
-  // only, to its pools' bound) x sqrt(items), half a host for a class at its bound with licences to save;
-  // classes at their bound without licences are skipped. The first round packs each class again with the
-  // search (stage by stage, other constructive rules: at 50k servers this gains more than improving the
-  // first plan's packing); time left over goes to further rounds that improve the best packing where it
-  // stands (class-improve.ts) while a class still gains.
-  const improveStart = now();
-  const deadline = iterations > 0 ? Number.POSITIVE_INFINITY : improveStart + options.budgetMs;
+  // Improvement in rounds of ROUND_UNITS work units, in a fixed order, so the search's path never depends on
+  // the effort asked for: an effort of N units is the first N units of any larger one. Within a round the units
+  // are shared by weight: the class's gap to its bound (hosts; a class packed in pools only, to its pools'
+  // bound) x sqrt(items), half a host for a class at its bound with licences to save; classes at their bound
+  // without licences are skipped. Round 0 packs each class again with the search (stage by stage, other
+  // constructive rules: at 50k servers this gains more than improving the first plan's packing); later rounds
+  // improve the best packing where it stands (class-improve.ts) while a class still gains.
   const hostsOf = (ci: number) => new Set(solutions[ci].binOf).size - (solutions[ci].binOf.includes(-1) ? 1 : 0);
   const weightOf = (ci: number): number => {
     const c = classes[ci];
@@ -122,63 +129,58 @@ export function planProject(project: Project, scenarioId: string, options: Engin
     return (gap > 0 ? gap : hasLicences ? 0.5 : 0) * Math.sqrt(c.input.itemCount);
   };
   let todo = classes.map((_c, ci) => ci).filter((ci) => weightOf(ci) > 0);
-  const allWeight = Math.max(1e-9, todo.reduce((a, ci) => a + weightOf(ci), 0));
   const stalls = new Int32Array(classes.length);
   let improved = false;
-  let stoppedBy: SearchSettings['stoppedBy'] = iterations > 0 ? 'iterations' : 'budget';
-  let workDone = 0;
-  const rounds = iterations > 0 ? 1 : IMPROVE_ROUNDS;
-  for (let round = 0; round < rounds && todo.length > 0; round++) {
-    if (round > 0 && deadline - now() < options.budgetMs * 0.02) break;
+  let spent = 0;
+  let foundAt = 0;
+  const roundUnits = options.roundUnits ?? ROUND_UNITS;
+  const budgetFraction = (done: number) => (Number.isFinite(units) ? done / units : 1 - 1 / (1 + done / roundUnits));
+  for (let round = 0; todo.length > 0 && spent < units; round++) {
     const weights = new Map(todo.map((ci) => [ci, weightOf(ci)]));
     todo.sort((a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0) || a - b);
-    let todoWeight = todo.reduce((a, ci) => a + (weights.get(ci) ?? 0), 0);
+    const roundWeight = Math.max(1e-9, todo.reduce((a, ci) => a + (weights.get(ci) ?? 0), 0));
+    const roundStart = foundAt;
     for (const ci of todo) {
+      if (spent >= units) break;
       const c = classes[ci];
-      const w = weights.get(ci) ?? 0;
-      const left = deadline - now();
-      if (options.shouldStop?.()) {
-        stoppedBy = 'cancelled';
-        break;
-      }
-      if (left <= 0) break;
-      const share = iterations > 0 ? 0 : (left * w) / Math.max(1e-9, todoWeight);
-      const units = iterations > 0 ? Math.max(1, Math.round((iterations * w) / allWeight)) : 0;
-      todoWeight -= w;
+      const share = Math.max(1, Math.round((roundUnits * (weights.get(ci) ?? 0)) / roundWeight));
+      // The last class of an effort gets what is left of it (a cut, not a different path before it).
+      const given = Math.min(share, units - spent);
+      const before = spent;
       const classOpts: ClassPackOptions = {
         seed: `${ctx.scenario.seed}:${c.dataCentreId}:${c.classKey}:improve${round > 0 ? `:${round}` : ''}`,
         now,
-        budgetMs: share,
-        ...(units > 0 ? { iterations: units } : {}),
+        budgetMs: 0,
+        iterations: given,
         progressEveryMs,
-        ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
-        onProgress: (p) => progress('improve', iterations > 0 ? (workDone + p.fraction * w) / allWeight : (now() - improveStart) / options.budgetMs),
+        onProgress: (p) => progress('improve', budgetFraction(before + p.fraction * given)),
       };
       const sol = round === 0 ? packClass(packer, c, classOpts) : improveClass(packer, c, solutions[ci], classOpts);
-      workDone += w;
+      spent += given;
       if (sol.unplaced.length <= solutions[ci].unplaced.length && solutionCost(sol) < solutionCost(solutions[ci]) - 1e-9) {
         bestCost += sol.cost - solutions[ci].cost;
         hosts += sol.binType.length - solutions[ci].binType.length;
         solutions[ci] = sol;
         improved = true;
+        foundAt = spent;
         stalls[ci] = 0;
       } else stalls[ci]++;
     }
-    if (stoppedBy === 'cancelled') break;
     // Next round: classes still above their bound (or with licences) that gained in one of their last two.
     todo = todo.filter((ci) => stalls[ci] < 2 && weightOf(ci) > 0);
+    if (options.onBest && foundAt > roundStart && todo.length > 0 && spent < units) {
+      options.onBest({ ...assemble(ctx, sizing, sitePlan, classes, solutions, { final: false, classBounds, links: copyLinks(links) }), search: search('first-plan', foundAt) });
+    }
   }
-  if (options.shouldStop?.()) stoppedBy = 'cancelled';
-  else if (iterations === 0 && now() < deadline) stoppedBy = 'done';
+  const stoppedBy: SearchSettings['stoppedBy'] = spent >= units ? 'iterations' : 'done';
   const final: Plan = improved
-    ? { ...assemble(ctx, sizing, sitePlan, classes, solutions, { final: true, classBounds, links: copyLinks(links) }, () => progress('improve', 1)), search: search(stoppedBy) }
-    : { ...first, links: copyLinks(first.links), hosts: first.hosts.map((h) => ({ ...h, load: h.load.slice() })), final: true, search: search(stoppedBy) };
+    ? { ...assemble(ctx, sizing, sitePlan, classes, solutions, { final: true, classBounds, links: copyLinks(links) }, () => progress('improve', 1)), search: search(stoppedBy, foundAt) }
+    : { ...first, links: copyLinks(first.links), hosts: first.hosts.map((h) => ({ ...h, load: h.load.slice() })), final: true, search: search(stoppedBy, 0) };
   bestCost = final.cost.total;
   hosts = final.hostsUsed;
   progress('done', 1);
   return final;
 }
-
 
 function copyLinks(links: Plan['links']): Plan['links'] {
   return links.map((l) => ({ ...l, before: l.before.slice(), after: l.after.slice() }));

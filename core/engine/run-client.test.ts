@@ -22,25 +22,25 @@ describe('run client', () => {
   it('runs on one worker while runs end normally, and passes progress, the first plan and the result', async () => {
     const { client, workers } = fakeWorkers();
     const seen: string[] = [];
-    const a = client.run(project, { scenarioId: 's', budgetMs: 0, onProgress: () => seen.push('progress'), onPlan: () => seen.push('plan') });
+    const a = client.run(project, { scenarioId: 's', effort: 0, onProgress: () => seen.push('progress'), onPlan: () => seen.push('plan') });
     const msg = (m: FromEngine) => workers[0].events.message(m);
     msg({ type: 'progress', runId: a.runId, phase: 'pack', percent: 10, bestCost: null, hosts: 0, elapsedMs: 1 });
     msg({ type: 'plan', runId: a.runId, plan, elapsedMs: 2 });
     msg({ type: 'result', runId: a.runId, plan, elapsedMs: 3 });
     await expect(a.result).resolves.toBe(plan);
     expect(seen).toEqual(['progress', 'plan']);
-    const b = client.run(project, { scenarioId: 's', budgetMs: 0 });
+    const b = client.run(project, { scenarioId: 's', effort: 0 });
     expect(workers).toHaveLength(1);
     expect(workers[0].got.map((m) => m.runId)).toEqual([a.runId, b.runId]);
   });
 
   it('cancel terminates the worker at once and the next run gets a fresh one; the old worker is no longer heard', async () => {
     const { client, workers } = fakeWorkers();
-    const a = client.run(project, { scenarioId: 's', budgetMs: 0 });
+    const a = client.run(project, { scenarioId: 's', effort: 0 });
     a.cancel();
     expect(workers[0].terminated).toBe(true);
     await expect(a.result).rejects.toBeInstanceOf(EngineCancelled);
-    const b = client.run(project, { scenarioId: 's', budgetMs: 0 });
+    const b = client.run(project, { scenarioId: 's', effort: 0 });
     expect(workers).toHaveLength(2);
     // A late message of the terminated worker changes nothing.
     workers[0].events.message({ type: 'result', runId: b.runId, plan: { hostsUsed: 99 } as unknown as Plan, elapsedMs: 1 });
@@ -50,8 +50,8 @@ describe('run client', () => {
 
   it('a new run supersedes a running one (cancelled, worker replaced), and a dead worker fails its run', async () => {
     const { client, workers } = fakeWorkers();
-    const a = client.run(project, { scenarioId: 's', budgetMs: 0 });
-    const b = client.run(project, { scenarioId: 's', budgetMs: 0 });
+    const a = client.run(project, { scenarioId: 's', effort: 0 });
+    const b = client.run(project, { scenarioId: 's', effort: 0 });
     await expect(a.result).rejects.toBeInstanceOf(EngineCancelled);
     expect(workers[0].terminated).toBe(true);
     workers[1].events.failed(new Error('out of memory'));

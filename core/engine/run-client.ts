@@ -5,6 +5,7 @@
  * its end; nothing inside it listens for a cancel). A fresh worker is spawned for the next run. Pure: the host
  * passes how to spawn a worker; the worker's messages come back through the events given to `spawn`.
  */
+import type { Effort } from '../model/effort.ts';
 import type { Project } from '../model/project.ts';
 import { reviveError, transferables, type FromEngine, type PlanMessage, type ProgressMessage, type RunMessage, type ToEngine } from '../protocol.ts';
 import type { Plan } from './plan.ts';
@@ -17,9 +18,8 @@ export type RunHandlers = {
 
 export type RunOptions = RunHandlers & {
   scenarioId: string;
-  budgetMs: number;
-  /** Work-unit budget instead of time (reproducible runs); see RunMessage. */
-  iterations?: number;
+  /** How hard to search (see RunMessage). */
+  effort: Effort;
   /** Move the series buffers to the worker (default true: the caller's series arrays become detached). */
   transfer?: boolean;
 };
@@ -28,8 +28,11 @@ export type EngineRun = {
   runId: number;
   /** The final plan; rejects with the worker's error (name, message, stack, field) or an EngineCancelled. */
   result: Promise<Plan>;
-  /** Terminate the worker running this run (its promise rejects with EngineCancelled at once). */
-  cancel: () => void;
+  /**
+   * Terminate the worker running this run: its promise rejects with EngineCancelled at once; the returned
+   * promise resolves when the worker has stopped.
+   */
+  cancel: () => Promise<void>;
 };
 
 export class EngineCancelled extends Error {
@@ -59,13 +62,13 @@ export function createRunClient(spawn: (events: WorkerEvents) => EngineWorker): 
   let worker: EngineWorker | null = null;
   let current: { runId: number; resolve: (p: Plan) => void; reject: (e: Error) => void; handlers: RunHandlers } | null = null;
 
-  const stop = (error: Error) => {
+  const stop = async (error: Error): Promise<void> => {
     const w = worker;
     worker = null;
     const c = current;
     current = null;
-    if (w) void w.terminate();
     c?.reject(error);
+    if (w) await w.terminate();
   };
   const ensure = (): EngineWorker => {
     if (worker) return worker;
@@ -92,7 +95,7 @@ export function createRunClient(spawn: (events: WorkerEvents) => EngineWorker): 
       },
       failed(error) {
         if (worker !== spawned) return;
-        stop(error);
+        void stop(error);
       },
     };
     const spawned = spawn(events);
@@ -101,10 +104,10 @@ export function createRunClient(spawn: (events: WorkerEvents) => EngineWorker): 
   };
 
   return {
-    terminate: () => stop(new EngineCancelled('engine terminated')),
+    terminate: () => void stop(new EngineCancelled('engine terminated')),
     run(project, options) {
       // One run per worker: a new run supersedes (cancels) the one in progress.
-      if (current) stop(new EngineCancelled(`run ${current.runId} cancelled by a new run`));
+      if (current) void stop(new EngineCancelled(`run ${current.runId} cancelled by a new run`));
       const runId = nextId++;
       const s = project.series;
       const copy = options.transfer === false;
@@ -122,17 +125,14 @@ export function createRunClient(spawn: (events: WorkerEvents) => EngineWorker): 
           netMbps: copy ? s.netMbps.slice() : s.netMbps,
         },
         scenarioId: options.scenarioId,
-        budgetMs: options.budgetMs,
-        ...(options.iterations !== undefined ? { iterations: options.iterations } : {}),
+        effort: options.effort,
       };
       const result = new Promise<Plan>((resolve, reject) => (current = { runId, resolve, reject, handlers: options }));
       ensure().post(message, transferables(message));
       return {
         runId,
         result,
-        cancel: () => {
-          if (current?.runId === runId) stop(new EngineCancelled(`run ${runId} cancelled`));
-        },
+        cancel: () => (current?.runId === runId ? stop(new EngineCancelled(`run ${runId} cancelled`)) : Promise.resolve()),
       };
     },
   };

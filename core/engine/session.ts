@@ -8,6 +8,7 @@
 import { formatProblem, validateProjectInSteps } from '../model/validate.ts';
 import type { SeriesSet } from '../model/series.ts';
 import { METRICS } from '../model/series.ts';
+import { Effort } from '../model/effort.ts';
 import { PROGRESS_EVERY_MS, serializeError, transferables, type FromEngine, type RunMessage } from '../protocol.ts';
 import { EngineInputError } from './context.ts';
 import { planProject } from './engine.ts';
@@ -27,10 +28,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function checkRunMessage(m: Record<string, unknown>): RunMessage {
   if (typeof m.runId !== 'number' || !Number.isFinite(m.runId)) throw new EngineInputError('runId', 'must be a number');
   if (typeof m.scenarioId !== 'string' || m.scenarioId === '') throw new EngineInputError('scenarioId', 'must be a non-empty string');
-  if (typeof m.budgetMs !== 'number' || !Number.isFinite(m.budgetMs) || m.budgetMs < 0) throw new EngineInputError('budgetMs', 'must be a finite number of milliseconds, 0 or more');
-  if (m.iterations !== undefined && (typeof m.iterations !== 'number' || !Number.isInteger(m.iterations) || m.iterations <= 0)) {
-    throw new EngineInputError('iterations', 'must be a whole number of work units, 1 or more (or left out)');
-  }
+  if (!Effort.safeParse(m.effort).success) throw new EngineInputError('effort', 'must be quick, standard, thorough or a whole number of work units, 0 or more');
   if (!isObject(m.estate)) throw new EngineInputError('estate', 'must be an object');
   const s = m.series;
   if (!isObject(s)) throw new EngineInputError('series', 'must be an object');
@@ -74,8 +72,7 @@ export function createEngineSession(host: SessionHost): EngineSession {
       const plan = planProject(valid.value, msg.scenarioId, {
         packer: host.packer,
         now: host.now,
-        budgetMs: msg.budgetMs,
-        ...(msg.iterations !== undefined ? { iterations: msg.iterations } : {}),
+        effort: msg.effort,
         onProgress: (p) => progress(p.phase, p.fraction, p.bestCost, p.hosts),
         onPlan: (first) => host.post({ type: 'plan', runId: msg.runId, plan: first, elapsedMs: elapsed() }, []),
       });

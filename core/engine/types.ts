@@ -5,6 +5,7 @@
  */
 import type { PackInput, PackOptions, PackSolution } from './pack/types.ts';
 import type { Plan } from './plan.ts';
+import type { Effort } from '../model/effort.ts';
 
 /** The packer the engine is given (core/engine/pack implements it; tests inject others). */
 export type Packer = {
@@ -26,22 +27,26 @@ export type EngineProgress = {
 
 export type EngineOptions = {
   packer: Packer;
-  /** Monotonic milliseconds: only paces progress reports (and a time budget, see budgetMs). */
+  /** Monotonic milliseconds: only paces progress reports; it never changes the plan. */
   now: () => number;
-  /** Total time for the improvement search after the first plan (0 = first plan only). */
-  budgetMs: number;
   /**
-   * Work units for the improvement search instead of time (> 0): shared by classes in proportion to their
-   * items, and the clock never ends the search, so the same seed and iterations give the same plan on any
-   * machine. budgetMs is then ignored (a stop request still ends the search).
+   * How hard to search after the first plan: a level or a number of work units (core/model/effort.ts; 0 = the
+   * first plan only; Infinity = until every class converges, for "Keep improving"). The search runs rounds of
+   * ROUND_UNITS in a fixed order and stops after this many units, so the same project, seed and effort give the
+   * same plan on any machine, and a smaller effort is a prefix of a larger one.
    */
-  iterations?: number;
-  /** Checked often; true ends the improvement search early (the best plan so far is returned). */
-  shouldStop?: () => boolean;
+  effort: Effort;
   /** Progress, often (the host paces what it posts by its clock). */
   onProgress?: (progress: EngineProgress) => void;
   /** The first plan, as soon as it exists, while the search goes on. */
   onPlan?: (plan: Plan) => void;
+  /**
+   * Each better plan at the end of a search round (assembling a plan costs time, so only when asked): its
+   * `search.foundAt` is the effort that replays it.
+   */
+  onBest?: (plan: Plan) => void;
+  /** Work units per search round (default ROUND_UNITS; tests use small rounds to stay quick). */
+  roundUnits?: number;
   /** How often the packer reports progress (ms of `now`). Default 20. */
   progressEveryMs?: number;
 };

@@ -23,6 +23,10 @@ export type EngineSettings = {
   budgetMs: number;
   /** A work-unit budget (reproducible runs; the clock then does not end the search); absent or null: none. */
   iterations?: number | null;
+  /** The effort level of the run ('custom' for a number of work units), for the report's text; not hashed. */
+  effort?: string;
+  /** Work units at which the plan was found (`cwb plan --effort N` replays it); for the report's text; not hashed. */
+  foundAt?: number;
 };
 
 export const HASH_FORMAT = 'cwb-report-inputs/2';

@@ -5,6 +5,7 @@
  */
 import type { Plan } from '../../core/engine/plan.ts';
 import type { RunClient } from '../../core/engine/run-client.ts';
+import { DEFAULT_EFFORT, type Effort } from '../../core/model/effort.ts';
 import type { WorkbenchStore } from '../store/store.ts';
 import { ask, type DialogStore } from './dialogs.ts';
 
@@ -16,28 +17,28 @@ export type EngineRunner = {
   dispose: () => void;
 };
 
-/** Improvement search after the first plan. */
-export const RUN_BUDGET_MS = 6_000;
 
 export function createEngineRunner(deps: {
   store: WorkbenchStore;
   dialogs: DialogStore;
   /** Made on the first run (the worker starts then); made again after a failed run. */
   createClient: () => RunClient;
-  budgetMs?: number;
+  /** Effort of every run instead of the scenario's own (tests). */
+  effort?: Effort;
 }): EngineRunner {
   const { store, dialogs, createClient } = deps;
   let client: RunClient | null = null;
-  let current: { runId: number; cancel: () => void } | null = null;
+  let current: { runId: number; cancel: () => Promise<void> } | null = null;
 
   async function run(scenarioId: string): Promise<void> {
     const s = store.getState();
     if (!s.project) return;
-    if (!s.project.estate.scenarios.some((sc) => sc.id === scenarioId)) {
+    const scenario = s.project.estate.scenarios.find((sc) => sc.id === scenarioId);
+    if (!scenario) {
       await ask(dialogs, 'error', { title: 'Cannot run the engine', message: `No scenario with id ${scenarioId}.` });
       return;
     }
-    current?.cancel();
+    void current?.cancel();
     client ??= createClient();
     let firstPlan = true;
     let runId = -1;
@@ -56,7 +57,7 @@ export function createEngineRunner(deps: {
     try {
       handle = client.run(s.project, {
         scenarioId,
-        budgetMs: deps.budgetMs ?? RUN_BUDGET_MS,
+        effort: deps.effort ?? scenario.effort ?? DEFAULT_EFFORT,
         // the store keeps its series: the worker gets copies
         transfer: false,
         onProgress: (p) =>
@@ -96,9 +97,9 @@ export function createEngineRunner(deps: {
 
   return {
     run,
-    cancel: () => current?.cancel(),
+    cancel: () => void current?.cancel(),
     dispose: () => {
-      current?.cancel();
+      void current?.cancel();
       client?.terminate();
       client = null;
     },

@@ -8,7 +8,7 @@ import { createServerSeries } from './server-demand.ts';
 
 function runPlan(project: Project): Plan {
   let t = 0;
-  return planProject(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: () => (t += 1), budgetMs: 0 });
+  return planProject(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: () => (t += 1), effort: 0 });
 }
 
 /** A small sample estate (affinity groups, DR pairs) with gaps punched into a few series rows. */

@@ -47,6 +47,7 @@ export function fakeEngine() {
           const e = new Error(`run ${runId} cancelled`);
           e.name = 'EngineCancelled';
           reject(e);
+          return Promise.resolve();
         },
       };
     },

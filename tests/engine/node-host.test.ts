@@ -18,9 +18,9 @@ afterAll(async () => {
 describe('Node worker host (end to end)', () => {
   it('runs, reports progress, and returns the same plan as the in-process engine for the same seed', async () => {
     const project = generateProject({ servers: 300, seed: 'host-test' });
-    const local = planProject(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: () => performance.now(), budgetMs: 0 });
+    const local = planProject(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: () => performance.now(), effort: 0 });
     const progress: ProgressMessage[] = [];
-    const run = engine.run(project, { scenarioId: MAIN_SCENARIO_ID, budgetMs: 0, onProgress: (p) => progress.push(p) });
+    const run = engine.run(project, { scenarioId: MAIN_SCENARIO_ID, effort: 0, onProgress: (p) => progress.push(p) });
     const plan = await run.result;
     expect(progress.length).toBeGreaterThan(0);
     expect(progress[0]).toMatchObject({ type: 'progress', runId: run.runId });
@@ -35,7 +35,7 @@ describe('Node worker host (end to end)', () => {
     const started = new Promise<void>((r) => (firstProgress = r));
     const run = engine.run(project, {
       scenarioId: MAIN_SCENARIO_ID,
-      budgetMs: 120_000,
+      effort: 'thorough',
       transfer: false,
       onProgress: (p) => {
         if (p.phase === 'pack' || p.phase === 'improve') firstProgress();
@@ -45,7 +45,7 @@ describe('Node worker host (end to end)', () => {
     run.cancel();
     await expect(run.result).rejects.toBeInstanceOf(EngineCancelled);
     const small = generateProject({ servers: 30, seed: 'after-cancel' });
-    const next = await engine.run(small, { scenarioId: MAIN_SCENARIO_ID, budgetMs: 0 }).result;
+    const next = await engine.run(small, { scenarioId: MAIN_SCENARIO_ID, effort: 0 }).result;
     expect(next.assignments).toHaveLength(30);
   });
 
@@ -53,16 +53,16 @@ describe('Node worker host (end to end)', () => {
     const project = generateProject({ servers: 30, seed: 'bad' });
     const estate = structuredClone(project.estate);
     estate.servers[3].cores = -2;
-    await expect(engine.run({ estate, series: project.series }, { scenarioId: MAIN_SCENARIO_ID, budgetMs: 0, transfer: false }).result).rejects.toMatchObject({
+    await expect(engine.run({ estate, series: project.series }, { scenarioId: MAIN_SCENARIO_ID, effort: 0, transfer: false }).result).rejects.toMatchObject({
       name: 'EngineInputError',
       field: 'servers[3].cores',
     });
-    await expect(engine.run(project, { scenarioId: 'nope', budgetMs: 0, transfer: false }).result).rejects.toMatchObject({ field: 'scenarioId' });
-    await expect(engine.run(project, { scenarioId: MAIN_SCENARIO_ID, budgetMs: -1, transfer: false }).result).rejects.toMatchObject({ field: 'budgetMs' });
+    await expect(engine.run(project, { scenarioId: 'nope', effort: 0, transfer: false }).result).rejects.toMatchObject({ field: 'scenarioId' });
+    await expect(engine.run(project, { scenarioId: MAIN_SCENARIO_ID, effort: -1, transfer: false }).result).rejects.toMatchObject({ field: 'effort' });
     const short = { ...project.series, memPct: new Float32Array(3) };
-    await expect(engine.run({ estate: project.estate, series: short }, { scenarioId: MAIN_SCENARIO_ID, budgetMs: 0, transfer: false }).result).rejects.toMatchObject({ field: 'series.memPct' });
+    await expect(engine.run({ estate: project.estate, series: short }, { scenarioId: MAIN_SCENARIO_ID, effort: 0, transfer: false }).result).rejects.toMatchObject({ field: 'series.memPct' });
     // The worker is still alive and answers after the errors.
-    const ok = await engine.run(project, { scenarioId: MAIN_SCENARIO_ID, budgetMs: 0 }).result;
+    const ok = await engine.run(project, { scenarioId: MAIN_SCENARIO_ID, effort: 0 }).result;
     expect(ok.assignments).toHaveLength(30);
   });
 });

@@ -16,8 +16,7 @@ describe('engine progress', () => {
     planProject(project, MAIN_SCENARIO_ID, {
       packer: defaultPacker,
       now: () => (t += 7),
-      budgetMs: 0,
-      iterations: 40_000,
+      effort: 40_000,
       progressEveryMs: 5,
       onProgress: (p) => seen.push({ phase: p.phase, fraction: p.fraction }),
     });

@@ -32,7 +32,7 @@ describe('Web Worker host (renderer/workers/engine.worker.ts)', () => {
           notify = check;
           check();
         });
-      const run: RunMessage = { type: 'run', runId: 7, estate: p.estate, series: p.series, scenarioId: 's1', budgetMs: 0 };
+      const run: RunMessage = { type: 'run', runId: 7, estate: p.estate, series: p.series, scenarioId: 's1', effort: 0 };
       scope.dispatchEvent(new MessageEvent('message', { data: run }));
       const result = await until((m) => m.type === 'result');
       expect(result.type === 'result' && result.plan.assignments).toHaveLength(20);
