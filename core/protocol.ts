@@ -2,21 +2,21 @@
  * The UI <-> engine worker contract. Both hosts (the browser Web Worker, renderer/workers/engine.worker.ts,
  * and the Node worker_threads host, electron/engine/) speak it, and the UI derives its types from it.
  *
- *   UI -> worker: run (estate + series arrays + scenario id + budget), cancel.
- *   worker -> UI: progress (at least every PROGRESS_EVERY_MS while running), plan (the first plan, while the
- *   search goes on), result (the final plan), cancelled, error ({name, message, stack, field}).
+ *   UI -> worker: run (estate + series arrays + scenario id + effort). One run per worker at a time; a cancel
+ *   terminates the worker (core/engine/run-client.ts) and a fresh worker serves the next run.
+ *   worker -> UI: progress (at most every PROGRESS_EVERY_MS while running), plan (the first plan, while the
+ *   search goes on), result (the final plan), error ({name, message, stack, field}).
  *
  * The series' Float32Array buffers travel in the transfer list (moved, not copied): after `run` the sender's
  * arrays are detached. The plan's series buffers travel back the same way in `result`.
  */
-import type { EnginePhase } from './engine/engine.ts';
+import type { EnginePhase } from './engine/types.ts';
 import { planTransferables, type Plan } from './engine/plan.ts';
 import { METRICS, type SeriesSet } from './model/series.ts';
+import type { Effort } from './model/effort.ts';
 
-/** Progress is posted at least this often while a run is going (and no more often than this). */
+/** Progress is posted no more often than this while a run is going. */
 export const PROGRESS_EVERY_MS = 100;
-/** The worker returns to its event loop at least this often, so a cancel is seen within a slice. */
-export const SLICE_MS = 25;
 
 export type SeriesPayload = Pick<SeriesSet, 'startUtc' | 'hours' | 'serverIds' | 'cpuPct' | 'memPct' | 'iops' | 'netMbps'>;
 
@@ -27,18 +27,14 @@ export type RunMessage = Readonly<{
   estate: unknown;
   series: SeriesPayload;
   scenarioId: string;
-  /** Improvement search time after the first plan, ms (0 = first plan only). */
-  budgetMs: number;
   /**
-   * Optional work-unit budget for the search instead of time (a positive integer): the same seed and
-   * iterations give the same plan on any machine; budgetMs is then ignored. The plan records both in `search`.
+   * How hard the engine searches (a level or work units, core/model/effort.ts): the same project, scenario,
+   * seed and effort give the same plan on any machine. The plan records it in `search`.
    */
-  iterations?: number;
+  effort: Effort;
 }>;
 
-export type CancelMessage = Readonly<{ type: 'cancel'; runId: number }>;
-
-export type ToEngine = RunMessage | CancelMessage;
+export type ToEngine = RunMessage;
 
 export type ProgressMessage = Readonly<{
   type: 'progress';
@@ -55,18 +51,17 @@ export type ProgressMessage = Readonly<{
 
 export type PlanMessage = Readonly<{ type: 'plan'; runId: number; plan: Plan; elapsedMs: number }>;
 export type ResultMessage = Readonly<{ type: 'result'; runId: number; plan: Plan; elapsedMs: number }>;
-export type CancelledMessage = Readonly<{ type: 'cancelled'; runId: number; elapsedMs: number }>;
 
 export type SerializedError = Readonly<{
   name: string;
   message: string;
   stack?: string;
-  /** The offending field for input errors (e.g. "servers[3].cores", "scenarioId", "budgetMs"). */
+  /** The offending field for input errors (e.g. "servers[3].cores", "scenarioId", "effort"). */
   field?: string;
 }>;
 export type ErrorMessage = Readonly<{ type: 'error'; runId: number; error: SerializedError }>;
 
-export type FromEngine = ProgressMessage | PlanMessage | ResultMessage | CancelledMessage | ErrorMessage;
+export type FromEngine = ProgressMessage | PlanMessage | ResultMessage | ErrorMessage;
 
 /** Buffers to transfer with a message (deduplicated; shared buffers are listed once). */
 export function transferables(message: ToEngine | FromEngine): ArrayBuffer[] {

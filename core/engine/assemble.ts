@@ -6,7 +6,7 @@
 import { packsPoolOnly, type ClassSolution } from './class-pack.ts';
 import type { EngineContext } from './context.ts';
 import { peakOfSumBound, type PackClass } from './pack-input.ts';
-import { PER_ENTRY, WorkMeter } from '../util/slices.ts';
+import { Heartbeat, noTick, PER_ENTRY, type Tick } from '../util/progress.ts';
 import {
   horizonMonthsOf,
   DIMENSIONS,
@@ -70,14 +70,15 @@ function hostLoad(sizes: Float64Array, items: readonly number[], C: number, H: n
   return { sums, load, peaks };
 }
 
-export function* assembleIter(
+export function assemble(
   ctx: EngineContext,
   sizing: Sizing,
   sites: SitePlan,
   classes: readonly PackClass[],
   solutions: readonly ClassSolution[],
   opts: { final: boolean; classBounds: readonly number[]; links: LinkLoad[] },
-): Generator<number, Plan> {
+  tick: Tick = noTick,
+): Plan {
   const { servers, rules } = ctx;
   const H = sizing.hours;
   const C = DIMS * H + 1;
@@ -106,11 +107,11 @@ export function* assembleIter(
   const claimedFixed = new Set<string>();
   const poolOf = new Map<number, string>();
   // Host loads sum every item's coordinates and the later loops visit every server: a large class or estate
-  // takes a while, so the loops count their work and yield every slice.
-  const meter = new WorkMeter();
+  // takes a while, so the loops count their work and report progress.
+  const meter = new Heartbeat(tick);
   for (let ci = 0; ci < classes.length; ci++) {
     const c = classes[ci];
-    if ((ci & 7) === 7) yield (0.5 * ci) / classes.length;
+    if ((ci & 7) === 7) tick((0.5 * ci) / classes.length);
     const sol = solutions[ci];
     const bins = sol.binType.length;
     const binItems: number[][] = Array.from({ length: bins }, () => []);
@@ -154,7 +155,7 @@ export function* assembleIter(
         const ws = new Set(items.map((it) => c.windowOf[it]).filter((w) => w >= 0));
         if (ws.size > 1) violations.push({ kind: 'pin', serverIds: ids, message: `${label} mixes maintenance windows ${[...ws].map((w) => c.windows[w]).join(', ')}, forced by pins` });
       }
-      if (meter.add(C * (items.length + 1))) yield (0.5 * ci) / classes.length;
+      meter.add(C * (items.length + 1), (0.5 * ci) / classes.length);
       const { sums, load, peaks } = hostLoad(c.input.sizes, items, C, H);
       const peak = perDim((d) => peaks[d]);
       const capacity = perDim((d) => c.model.capacity[d]);
@@ -165,7 +166,7 @@ export function* assembleIter(
       hosts.push({ label, dataCentreId: c.dataCentreId, hostModelId: c.model.model.id, classKey: pool !== '' ? `${c.classKey}|pool:${pool}` : c.classKey, serverIds: ids, spare: false, peak, capacity, vcpus: sums[C - 1], vcpuLimit: c.model.vcpuLimit, load });
     }
   }
-  yield 0.6;
+  tick(0.6);
   // Pinned host labels that could not be honoured.
   if (ctx.pinOf.size > 0) servers.forEach((s, i) => {
     const pin = ctx.pinOf.get(s.id);
@@ -182,7 +183,7 @@ export function* assembleIter(
       hosts.push({ label: nextLabel(d), dataCentreId: d, hostModelId: m.model.id, classKey: 'spare', serverIds: [], spare: true, peak: perDim(() => 0), capacity: perDim((k) => m.capacity[k]), vcpus: 0, vcpuLimit: m.vcpuLimit, load: new Float32Array(DIMS * H) });
     }
   }
-  yield 0.65;
+  tick(0.65);
   // Bounds per site.
   const perSite: Bounds['perSite'] = {};
   for (const d of siteIds) {
@@ -213,13 +214,13 @@ export function* assembleIter(
   const boundTotal = sumOf((b) => b.bound);
   const hardTotal = sumOf((b) => b.hardRules ?? b.bound);
   const ownTotal = sumOf((b) => b.ownPools ?? b.bound);
-  yield 0.7;
+  tick(0.7);
   // Cost.
   const inForce = ctx.estate.licenceModels.filter((l) => ctx.scenario.licenceModelIds.includes(l.id));
   const modelById = new Map(ctx.estate.hostModels.map((h) => [h.id, h]));
   const horizon = horizonMonthsOf(ctx.estate);
   const serverById = new Map(servers.map((s) => [s.id, s]));
-  yield 0.72;
+  tick(0.72);
   let hostPurchase = 0;
   let hostRunning = 0;
   const siteCost = new Map<string, number>();
@@ -235,7 +236,7 @@ export function* assembleIter(
     licences[li].boundUnits = units;
   });
   for (const h of hosts) {
-    if (meter.add(PER_ENTRY * (h.serverIds.length + 1))) yield 0.75;
+    meter.add(PER_ENTRY * (h.serverIds.length + 1), 0.75);
     const m = modelById.get(h.hostModelId);
     if (!m) continue;
     hostPurchase += m.price;
@@ -260,16 +261,16 @@ export function* assembleIter(
       }
     });
   });
-  yield 0.78;
+  tick(0.78);
   const licenceTotal = licences.reduce((a, l) => a + l.cost, 0);
   const costBound = planCostLowerBound(perSite, (d) => sites.models.get(d)?.model, licences, inForce, horizon);
   const cost: CostBreakdown = { horizonMonths: horizon, hostPurchase, hostRunning, licences, licenceTotal, total: hostPurchase + hostRunning + licenceTotal };
-  yield 0.8;
+  tick(0.8);
   // Assignments and unplaced.
   const unplaced: Unplaced[] = [];
   const assignments: Assignment[] = [];
   for (let i = 0; i < servers.length; i++) {
-    if (meter.add(PER_ENTRY)) yield 0.85;
+    meter.add(PER_ENTRY, 0.85);
     const s = servers[i];
     let target = sites.site[i];
     let reason = sites.reason[i];
@@ -285,18 +286,18 @@ export function* assembleIter(
     if (target === null) unplaced.push({ serverId: s.id, blockedBy: blocked ?? sites.blockedBy.get(i) ?? ['no allowed site'] });
     assignments.push({ serverId: s.id, sourceDataCentreId: s.dataCentreId, targetDataCentreId: target, hostLabel: target === null ? null : hostLabelOf[i], reason, detail });
   }
-  yield 0.9;
+  tick(0.9);
   // Site summaries with facility checks.
   const dcById = new Map(ctx.estate.dataCentres.map((d) => [d.id, d]));
   const summaries: SiteSummary[] = [];
   for (const d of siteIds) {
-    yield 0.95;
+    tick(0.95);
     const m = sites.models.get(d);
     const dc = dcById.get(d);
     if (!m || !dc) continue;
     const siteHosts = hosts.filter((h) => h.dataCentreId === d);
     const here = assignments.filter((a) => a.targetDataCentreId === d);
-    yield 0.95;
+    tick(0.95);
     const physical = here.filter((a) => a.reason === 'stays-physical' || (a.hostLabel === null && !serverById.get(a.serverId)?.virtualisable));
     let physW = 0;
     let movedRU = 0;

@@ -17,7 +17,6 @@
  * hosts in use).
  */
 import { l2Bound } from './pack/bounds.ts';
-import { drain } from '../util/slices.ts';
 import type { PackInput } from './pack/types.ts';
 
 export type ClassBounds = {
@@ -98,12 +97,8 @@ function addRows(C: number, rows: readonly Float64Array[]): Float64Array {
   return out;
 }
 
-export function classBounds(b: BoundInput): ClassBounds {
-  return drain(classBoundsIter(b));
-}
-
-/** `classBounds` in slices: yields after each cell's sums and each set's bound (a large class takes ~0.2 s). */
-export function* classBoundsIter(b: BoundInput): Generator<void, ClassBounds> {
+/** A large class takes ~0.2 s: `beat` is called after each cell's sums and each set's bound (progress). */
+export function classBounds(b: BoundInput, beat: () => void = () => {}): ClassBounds {
   const { input, placeable, windowOf, signature } = b;
   const n = input.itemCount;
   const antiOf: number[][] = Array.from({ length: n }, () => []);
@@ -123,7 +118,7 @@ export function* classBoundsIter(b: BoundInput): Generator<void, ClassBounds> {
     // the pinned hosts in use.
     const free = all.filter((it) => !input.fixed?.has(it));
     const pins = new Set(all.flatMap((it) => (input.fixed?.has(it) ? [input.fixed.get(it)] : [])));
-    yield;
+    beat();
     const v = Math.max(setBound(input, free, antiOf, conflictOf), pins.size);
     return { mixed: v, pooled: v };
   }
@@ -138,33 +133,33 @@ export function* classBoundsIter(b: BoundInput): Generator<void, ClassBounds> {
   }
   for (const cell of cells.values()) {
     cell.sums = sumOf(input, cell.items);
-    yield;
+    beat();
   }
-  function* lbOf(pick: (sig: string, w: number) => boolean): Generator<void, number> {
+  function lbOf(pick: (sig: string, w: number) => boolean): number {
     const chosen = [...cells.values()].filter((cl) => pick(cl.sig, cl.w));
     if (chosen.length === 0) return 0;
     const items = chosen.length === 1 ? chosen[0].items : chosen.flatMap((cl) => cl.items);
-    yield;
+    beat();
     return setBound(input, items, antiOf, conflictOf, chosen.length === 1 ? chosen[0].sums : addRows(C, chosen.map((cl) => cl.sums)));
   }
-  const lbAll = yield* lbOf(() => true);
+  const lbAll = lbOf(() => true);
   const windowIds = [...new Set([...cells.values()].map((cl) => cl.w))].filter((w) => w >= 0);
   const sigIds = [...new Set([...cells.values()].map((cl) => cl.sig))].filter((x) => x !== '');
   // Mixed: hosts of different windows are disjoint.
   const lbWindow = new Map<number, number>();
-  for (const w of windowIds) lbWindow.set(w, yield* lbOf((_s, cw) => cw === w));
+  for (const w of windowIds) lbWindow.set(w, lbOf((_s, cw) => cw === w));
   let windows = 0;
   for (const v of lbWindow.values()) windows += v;
   const mixed = Math.max(lbAll, windows);
   if (sigIds.length === 0) return { mixed, pooled: mixed };
   // Pooled: licensed signatures on disjoint hosts too; inside a window the pools' licensed items add up.
   const cell = new Map<string, number>();
-  for (const cl of cells.values()) if (cl.sig !== '' && cl.w >= 0) cell.set(`${cl.sig}\u0000${cl.w}`, yield* lbOf((cs, cw) => cs === cl.sig && cw === cl.w));
+  for (const cl of cells.values()) if (cl.sig !== '' && cl.w >= 0) cell.set(`${cl.sig}\u0000${cl.w}`, lbOf((cs, cw) => cs === cl.sig && cw === cl.w));
   let pools = 0;
   for (const sg of sigIds) {
     let perWindow = 0;
     for (const w of windowIds) perWindow += cell.get(`${sg}\u0000${w}`) ?? 0;
-    pools += Math.max(yield* lbOf((cs) => cs === sg), perWindow);
+    pools += Math.max(lbOf((cs) => cs === sg), perWindow);
   }
   let windowsPooled = 0;
   for (const [w, v] of lbWindow) {
@@ -186,12 +181,7 @@ export function licenceSignatures(input: PackInput): string[] {
  * max(lb(items using it), sum over windows of lb(its items of that window)); pinned classes: the first,
  * over the unpinned items.
  */
-export function productBounds(b: BoundInput, products: number): number[] {
-  return drain(productBoundsIter(b, products));
-}
-
-/** `productBounds` in slices: yields after each set's bound. */
-export function* productBoundsIter(b: BoundInput, products: number): Generator<void, number[]> {
+export function productBounds(b: BoundInput, products: number, beat: () => void = () => {}): number[] {
   const { input, placeable, windowOf } = b;
   const n = input.itemCount;
   const none: number[][] = Array.from({ length: n }, () => []);
@@ -215,11 +205,11 @@ export function* productBoundsIter(b: BoundInput, products: number): Generator<v
     let perWindow = 0;
     if (b.pinned === 0) {
       for (const l of byWindow.values()) {
-        yield;
+        beat();
         perWindow += setBound(input, l, antiOf, none);
       }
     }
-    yield;
+    beat();
     out.push(Math.max(setBound(input, items, antiOf, none), perWindow));
   }
   return out;

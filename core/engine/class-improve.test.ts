@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { improveClassIter } from './class-improve.ts';
-import { packClassIter, type ClassSolution } from './class-pack.ts';
+import { improveClass } from './class-improve.ts';
+import { packClass, type ClassSolution } from './class-pack.ts';
 import { defaultPacker } from './default-packer.ts';
 import { licenceSignatures } from './class-bound.ts';
 import type { PackClass } from './pack-input.ts';
-import { drain } from '../util/slices.ts';
 import type { PackInput } from './pack/types.ts';
 
 const C = 2;
@@ -49,8 +48,8 @@ describe('improving a class packing where it stands', () => {
         const pins = new Map(s.pins.map(([it, b]) => [it % n, b]));
         const P = pins.size > 0 ? 2 : 0;
         const c = makeClass(s.items, pairs, pins, P);
-        const first = drain(packClassIter(defaultPacker, c, { seed: 'x', now: () => 0, budgetMs: 0 }));
-        const run = (): ClassSolution => drain(improveClassIter(defaultPacker, c, first, { seed: 'y', now: () => 0, budgetMs: 0, iterations: 500 }));
+        const first = packClass(defaultPacker, c, { seed: 'x', now: () => 0, budgetMs: 0 });
+        const run = (): ClassSolution => improveClass(defaultPacker, c, first, { seed: 'y', now: () => 0, budgetMs: 0, iterations: 500 });
         const sol = run();
         expect(run()).toEqual(sol);
         expect(sol.cost).toBeLessThanOrEqual(first.cost + 1e-9);

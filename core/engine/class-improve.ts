@@ -15,15 +15,15 @@ import { createRng } from '../util/random.ts';
 import { licenceSignatures } from './class-bound.ts';
 import { emptyHosts, type MergeBins } from './class-merge.ts';
 import { adjacency, classCost, MERGE_TRIES_SEARCH, type ClassPackOptions, type ClassSolution } from './class-pack.ts';
-import type { Packer } from './engine.ts';
 import type { PackClass } from './pack-input.ts';
-import { PER_ENTRY, relay, WorkMeter } from '../util/slices.ts';
+import type { Packer } from './types.ts';
+import { Heartbeat, PER_ENTRY } from '../util/progress.ts';
 import type { PackInput, PackProgress } from './pack/types.ts';
 
 /** Passes over the groups at most (a time budget; an iteration budget runs one). */
 export const IMPROVE_PASSES = 6;
 
-export function* improveClassIter(packer: Packer, c: PackClass, current: ClassSolution, opts: ClassPackOptions): Generator<PackProgress, ClassSolution> {
+export function improveClass(packer: Packer, c: PackClass, current: ClassSolution, opts: ClassPackOptions): ClassSolution {
   const { input } = c;
   const n = input.itemCount;
   const C = input.coords;
@@ -64,9 +64,10 @@ export function* improveClassIter(packer: Packer, c: PackClass, current: ClassSo
   const itemsIn = (hosts: readonly number[]) => hosts.reduce((a, g) => a + items[g].length, 0);
   const localOf = new Map<number, number>();
   let subs = 0;
-  // Building a sub-problem and the final loads take a while on large classes: they yield this in between.
+  // Building a sub-problem and the final loads take a while on large classes: they report this meanwhile.
   const setup: PackProgress = { phase: 'improve', fraction: 0, bestCost: Number.NaN, bestBins: count };
-  const meter = new WorkMeter();
+  const report = opts.onProgress ?? (() => {});
+  const meter = new Heartbeat(() => report(setup));
   const passes = iterations > 0 ? 1 : IMPROVE_PASSES;
   for (let pass = 0; pass < passes; pass++) {
     if (opts.shouldStop?.() || opts.now() >= deadline) break;
@@ -95,27 +96,22 @@ export function* improveClassIter(packer: Packer, c: PackClass, current: ClassSo
       setup.fraction = Math.min(1, startDone / total);
       todo -= sizes[q];
       if (subItems < 2) continue;
-      const { sub, list } = yield* relay(subInput(own), () => setup);
+      const { sub, list } = subInput(own);
       const initialBin = new Int32Array(list.length);
       own.forEach((g, b) => {
         for (const it of items[g]) initialBin[localOf.get(it) ?? 0] = b;
       });
       const before = classCost(sub, initialBin, own.length, 0);
-      const gen = packer.packIter(sub, {
+      const sol = packer.pack(sub, {
         rng: createRng(`${opts.seed}:warm:${pass}:${subs++}`),
         now: opts.now,
         budgetMs,
         ...(units > 0 ? { iterations: units } : {}),
-        yieldEveryMs: opts.yieldEveryMs,
+        ...(opts.progressEveryMs !== undefined ? { progressEveryMs: opts.progressEveryMs } : {}),
         shouldStop: opts.shouldStop,
+        onProgress: (p) => report({ ...p, fraction: Math.min(1, (startDone + p.fraction * sizes[q]) / total) }),
         initial: { binOf: initialBin, binType: new Int32Array(own.length) },
       });
-      let r = gen.next();
-      while (!r.done) {
-        yield { ...r.value, fraction: Math.min(1, (startDone + r.value.fraction * sizes[q]) / total) };
-        r = gen.next();
-      }
-      const sol = r.value;
       if (sol.unplaced.length > 0 || !(sol.cost < before - 1e-9)) continue;
       // The group's hosts are emptied; the sub-problem's bins become new hosts.
       const fresh = new Map<number, number>();
@@ -130,19 +126,19 @@ export function* improveClassIter(packer: Packer, c: PackClass, current: ClassSo
     }
     if (!gained) break;
   }
-  return yield* finish();
+  return finish();
 
-  /** The sub-problem of the given hosts' items (every pair compatible but for conflicts), in slices. */
-  function* subInput(hosts: readonly number[]): Generator<void, { sub: PackInput; list: number[] }> {
+  /** The sub-problem of the given hosts' items (every pair compatible but for conflicts). */
+  function subInput(hosts: readonly number[]): { sub: PackInput; list: number[] } {
     const list = hosts.flatMap((g) => items[g]);
     localOf.clear();
     list.forEach((it, j) => localOf.set(it, j));
-    yield;
+    meter.now();
     const sizes = new Float64Array(list.length * C);
     for (let j = 0; j < list.length; j++) {
       const it = list[j];
       sizes.set(input.sizes.subarray(it * C, (it + 1) * C), j * C);
-      if (meter.add(C)) yield;
+      meter.add(C);
     }
     const conflicts: number[] = [];
     for (let j = 0; j < list.length; j++) {
@@ -151,7 +147,7 @@ export function* improveClassIter(packer: Packer, c: PackClass, current: ClassSo
         const o = localOf.get(adj.list[k]);
         if (o !== undefined && o > j) conflicts.push(j, o);
       }
-      if (meter.add(PER_ENTRY)) yield;
+      meter.add(PER_ENTRY);
     }
     const sub: PackInput = {
       coords: C,
@@ -166,7 +162,7 @@ export function* improveClassIter(packer: Packer, c: PackClass, current: ClassSo
   }
 
   /** Empty-a-host moves across the groups, then hosts renumbered (pinned first) and pools relabelled. */
-  function* finish(): Generator<PackProgress, ClassSolution> {
+  function finish(): ClassSolution {
     const bins: MergeBins = { binOf, count, window: [], load: [], prods: [], items };
     for (let g = 0; g < count; g++) {
       bins.window.push(g < P ? -1 : keyOf(g)[0]);
@@ -178,11 +174,12 @@ export function* improveClassIter(packer: Packer, c: PackClass, current: ClassSo
       }
       bins.load.push(load);
       bins.prods.push(prods);
-      if (meter.add(C * (items[g].length + 1))) yield setup;
+      meter.add(C * (items[g].length + 1));
     }
     const pool = pooled ? Array.from({ length: count }, (_, g) => poolOf(g)) : null;
-    const gen = emptyHosts(bins, { input, windowOf: c.windowOf, adj, pinned: P, isPinned: (it) => (input.fixed?.get(it) ?? -1) >= 0, pool, sig, tries: MERGE_TRIES_SEARCH });
-    while (!gen.next().done) yield { phase: 'improve', fraction: 1, bestCost: Number.NaN, bestBins: count };
+    emptyHosts(bins, { input, windowOf: c.windowOf, adj, pinned: P, isPinned: (it) => (input.fixed?.get(it) ?? -1) >= 0, pool, sig, tries: MERGE_TRIES_SEARCH }, () =>
+      report({ phase: 'improve', fraction: 1, bestCost: Number.NaN, bestBins: count }),
+    );
     const keep: number[] = [];
     for (let g = 0; g < count; g++) if (g < P || items[g].length > 0) keep.push(g);
     const renum = new Int32Array(count).fill(-1);

@@ -11,7 +11,7 @@
  * host and keeps or lowers its licence cost. Deterministic: no clock, no randomness.
  */
 import { tolerantCapacity } from './pack/problem.ts';
-import { WorkMeter } from '../util/slices.ts';
+import { Heartbeat } from '../util/progress.ts';
 import type { PackInput } from './pack/types.ts';
 
 export type MergeBins = {
@@ -39,11 +39,11 @@ export type MergeInput = {
 };
 
 /**
- * Try to empty hosts; returns how many were emptied (their bins stay, with no items). Yields after every
- * host tried, and within a try every slice of work (one item against thousands of hosts takes a while), so
- * a worker can answer a cancel in between.
+ * Try to empty hosts; returns how many were emptied (their bins stay, with no items). Calls `beat` after
+ * every host tried, and within a try every so often (one item against thousands of hosts takes a while), so
+ * the caller can report progress.
  */
-export function* emptyHosts(bins: MergeBins, m: MergeInput): Generator<void, number> {
+export function emptyHosts(bins: MergeBins, m: MergeInput, beat?: () => void): number {
   const { input, windowOf, adj } = m;
   const C = input.coords;
   const cap = Float64Array.from(input.binTypes[0].capacity, tolerantCapacity);
@@ -67,9 +67,9 @@ export function* emptyHosts(bins: MergeBins, m: MergeInput): Generator<void, num
     return true;
   };
   let emptied = 0;
-  const meter = new WorkMeter();
+  const meter = new Heartbeat(beat);
   for (const v of candidates.slice(0, m.tries)) {
-    yield;
+    meter.now();
     if (!open(v)) continue;
     // Plan the moves first (pending loads per target), commit only if every item finds a host.
     const pending = new Map<number, Float64Array>();
@@ -83,7 +83,7 @@ export function* emptyHosts(bins: MergeBins, m: MergeInput): Generator<void, num
       let bestFill = -1;
       // Pinned hosts are left alone (their windows may be mixed by pins).
       for (let b = m.pinned; b < bins.count; b++) {
-        if (meter.add(C)) yield;
+        meter.add(C);
         if (b === v || !open(b)) continue;
         const w = pendingWindow.get(b) ?? bins.window[b];
         if (windowOf[it] >= 0 && w >= 0 && w !== windowOf[it]) continue;

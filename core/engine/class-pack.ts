@@ -15,9 +15,9 @@ import { createRng } from '../util/random.ts';
 import { licenceSignatures } from './class-bound.ts';
 import { emptyHosts } from './class-merge.ts';
 import type { PackInput, PackOptions, PackProgress, PackSolution } from './pack/types.ts';
-import type { Packer } from './engine.ts';
 import type { PackClass } from './pack-input.ts';
-import { PER_ENTRY, relay, WorkMeter } from '../util/slices.ts';
+import type { Packer } from './types.ts';
+import { Heartbeat, PER_ENTRY } from '../util/progress.ts';
 
 export type ClassSolution = PackSolution & {
   /** Licence pool per bin ('' = mixed or unlicensed); present when the pooled packing was kept. */
@@ -56,11 +56,11 @@ type Bins = {
  * The class's problem for one stage: one fixed pseudo-item per fixed bin for the items earlier stages put
  * there (their summed sizes, products and conflicts: the bin's residual capacity), then `pinned` (item, bin)
  * pairs fixed one by one (a pin that does not fit stays out, as in the packer), then the `free` items.
- * Folding keeps a stage small however many items the earlier stages placed. In slices (copying a large
- * stage's sizes takes a while).
+ * Folding keeps a stage small however many items the earlier stages placed. Copying a large stage's sizes
+ * takes a while: `beat` is called every so often (progress).
  */
-function* partInput(input: PackInput, adj: Adjacency, held: readonly Held[], pinned: readonly [number, number][], free: readonly number[], fixedBins: number): Generator<void, { sub: PackInput; first: number }> {
-  const meter = new WorkMeter();
+function partInput(input: PackInput, adj: Adjacency, held: readonly Held[], pinned: readonly [number, number][], free: readonly number[], fixedBins: number, beat: () => void): { sub: PackInput; first: number } {
+  const meter = new Heartbeat(beat);
   const C = input.coords;
   const n = input.itemCount;
   const cap = input.binTypes[0].capacity;
@@ -75,15 +75,14 @@ function* partInput(input: PackInput, adj: Adjacency, held: readonly Held[], pin
     if (fits) rows.push({ items: h.items, bin, load: h.load, prods: h.prods });
     else for (const it of h.items) rows.push({ items: [it], bin }); // over capacity (forced by pins): as is
   });
-  yield;
+  meter.now();
   for (const [it, bin] of pinned) rows.push({ items: [it], bin });
   const first = rows.length;
   const count = first + free.length;
-  yield;
   const sizes = new Float64Array(count * C);
-  yield; // a large stage's sizes may set off a garbage collection: a slice of its own
+  meter.now();
   for (let m = 0; m < rows.length; m++) {
-    if (meter.add(C + PER_ENTRY)) yield;
+    meter.add(C + PER_ENTRY);
     const r = rows[m];
     for (const it of r.items) local[it] = m;
     if (r.load && r.prods) {
@@ -97,7 +96,7 @@ function* partInput(input: PackInput, adj: Adjacency, held: readonly Held[], pin
     fixed.set(m, r.bin);
   }
   for (let j = 0; j < free.length; j++) {
-    if (meter.add(C + PER_ENTRY)) yield;
+    meter.add(C + PER_ENTRY);
     const it = free[j];
     local[it] = first + j;
     sizes.set(input.sizes.subarray(it * C, (it + 1) * C), (first + j) * C);
@@ -123,11 +122,11 @@ function* partInput(input: PackInput, adj: Adjacency, held: readonly Held[], pin
   for (const r of rows) {
     if (r.items.length !== 1) continue;
     visit(r.items[0]);
-    if (meter.add(PER_ENTRY)) yield;
+    meter.add(PER_ENTRY);
   }
   for (const it of free) {
     visit(it);
-    if (meter.add(PER_ENTRY)) yield;
+    meter.add(PER_ENTRY);
   }
   const sub: PackInput = {
     coords: C,
@@ -182,7 +181,7 @@ export function classCost(input: PackInput, binOf: Int32Array, bins: number, pin
   return cost;
 }
 
-export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOptions): Generator<PackProgress, ClassSolution> {
+export function packClass(packer: Packer, c: PackClass, opts: ClassPackOptions): ClassSolution {
   const { input } = c;
   const n = input.itemCount;
   const P = c.fixedLabels.length;
@@ -201,33 +200,36 @@ export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOpti
   // budget is shared over n items per packing.
   const work = n * (tryPools && !poolOnly ? 2 : 1);
   let subs = 0;
-  // Between the packer's runs: building a stage's problem and placing its result, in slices.
-  // (its fraction follows the stages done, so progress never goes back between stages)
+  // Between the packer's runs: building a stage's problem and placing its result report this
+  // (its fraction follows the stages done, so progress never goes back between stages).
   const setup: PackProgress = { phase: 'construct', fraction: 0, bestCost: Number.NaN, bestBins: 0 };
+  const report = opts.onProgress ?? (() => {});
+  const beat = () => report(setup);
   let doneWork = 0;
-  const meter = new WorkMeter();
+  const meter = new Heartbeat(beat);
 
   /** Pack one stage; its share of the budget follows its own items (`own`), not the folded bins. */
-  function* run(sub: PackInput, seedTag: string, own: number): Generator<PackProgress, PackSolution> {
+  function run(sub: PackInput, seedTag: string, own: number): PackSolution {
     const budgetMs = opts.budgetMs > 0 ? (opts.budgetMs * own) / Math.max(1, work) : 0;
     const iterations = opts.iterations !== undefined && opts.iterations > 0 ? Math.max(1, Math.round((opts.iterations * own) / Math.max(1, work))) : 0;
-    const gen = packer.packIter(sub, { ...opts, rng: createRng(`${opts.seed}:${seedTag}:${subs++}`), budgetMs, ...(iterations > 0 ? { iterations } : {}) });
-    // The class's fraction: the stages done (by their own items) plus this stage's share.
-    let r = gen.next();
-    while (!r.done) {
-      yield { ...r.value, fraction: Math.min(1, (doneWork + r.value.fraction * own) / Math.max(1, work)) };
-      r = gen.next();
-    }
+    const sol = packer.pack(sub, {
+      ...opts,
+      rng: createRng(`${opts.seed}:${seedTag}:${subs++}`),
+      budgetMs,
+      ...(iterations > 0 ? { iterations } : {}),
+      // The class's fraction: the stages done (by their own items) plus this stage's share.
+      onProgress: (p) => report({ ...p, fraction: Math.min(1, (doneWork + p.fraction * own) / Math.max(1, work)) }),
+    });
     doneWork += own;
     setup.fraction = Math.min(1, doneWork / Math.max(1, work));
-    return r.value;
+    return sol;
   }
 
   /**
    * Pack `free` (class items) with the packer. `fixedIds` are the global bins it may fill besides new ones
    * (pin bins first); items already in them come along, fixed, so their load and conflicts count.
    */
-  function* packPart(free: readonly number[], fixedIds: readonly number[], bins: Bins, tag: string): Generator<PackProgress, void> {
+  function packPart(free: readonly number[], fixedIds: readonly number[], bins: Bins, tag: string): void {
     const F = fixedIds.length;
     const freeSet = new Set(free);
     // Items already in those bins (folded per bin), and pinned items of later stages and of this one.
@@ -240,8 +242,8 @@ export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOpti
       if (pinOf(it) >= 0) pinned.push([it, pinOf(it)]);
       else freeFirst.push(it);
     }
-    const { sub, first } = yield* relay(partInput(input, adj, held, pinned, freeFirst, F), () => setup);
-    const sol = yield* run(sub, tag, free.length);
+    const { sub, first } = partInput(input, adj, held, pinned, freeFirst, F, beat);
+    const sol = run(sub, tag, free.length);
     const stageItems = [...pinned.slice(later).map(([it]) => it), ...freeFirst];
     const offset = first - (pinned.length - later);
     const fresh = new Map<number, number>();
@@ -259,7 +261,7 @@ export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOpti
       }
       place(bins, it, g);
       if (c.windowOf[it] >= 0) bins.window[g] = c.windowOf[it];
-      if (meter.add(C + PER_ENTRY)) yield setup;
+      meter.add(C + PER_ENTRY);
     }
     for (const j of sol.unplaced) if (j >= offset) bins.unplaced.push(stageItems[j - offset]);
   }
@@ -268,7 +270,7 @@ export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOpti
    * Pack `subset` into `bins` (pin bins 0..P-1 shared, new bins appended), windows in stages. With `reuse`,
    * bins opened before may be filled too when their window allows (unlicensed items around licence pools).
    */
-  function* staged(subset: readonly number[], bins: Bins, tag: string, reuse: boolean): Generator<PackProgress, void> {
+  function staged(subset: readonly number[], bins: Bins, tag: string, reuse: boolean): void {
     if (subset.length === 0) return;
     const byWindow = new Map<number, number[]>();
     for (const it of subset) {
@@ -286,15 +288,15 @@ export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOpti
       return ids;
     };
     if (windowed.length <= 1) {
-      yield* packPart(subset, earlier(windowed.length === 1 ? windowed[0] : -1), bins, tag);
+      packPart(subset, earlier(windowed.length === 1 ? windowed[0] : -1), bins, tag);
       return;
     }
-    for (const w of windowed) yield* packPart(byWindow.get(w) ?? [], earlier(w), bins, `${tag}:w${w}`);
+    for (const w of windowed) packPart(byWindow.get(w) ?? [], earlier(w), bins, `${tag}:w${w}`);
     if (free.length === 0) return;
     // Stage 2: windowed items stay where stage 1 put them; the window-less ones fill in around them.
     const ids = earlier(-1);
     for (let g = start; g < bins.count; g++) ids.push(g);
-    yield* packPart(free, ids, bins, `${tag}:free`);
+    packPart(free, ids, bins, `${tag}:free`);
   }
 
   const fresh = (): Bins => ({
@@ -318,8 +320,8 @@ export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOpti
   let best: ClassSolution | null = null;
   if (!poolOnly) {
     const mixed = fresh();
-    yield* staged(all, mixed, 'mixed', false);
-    yield* merge(mixed, null);
+    staged(all, mixed, 'mixed', false);
+    merge(mixed, null);
     best = finish(mixed);
   }
   if (tryPools) {
@@ -328,22 +330,21 @@ export function* packClassIter(packer: Packer, c: PackClass, opts: ClassPackOpti
     const binPool: string[] = new Array<string>(P).fill('');
     for (const s of [...pools.filter((x) => x !== ''), '']) {
       const before = pooled.count;
-      yield* staged(all.filter((it) => sig[it] === s), pooled, `pool:${s}`, s === '');
+      staged(all.filter((it) => sig[it] === s), pooled, `pool:${s}`, s === '');
       for (let b = before; b < pooled.count; b++) binPool.push(s);
     }
-    const poolOfBin = yield* merge(pooled, binPool);
+    const poolOfBin = merge(pooled, binPool);
     const sol = finish(pooled);
     if (best === null || (sol.unplaced.length <= best.unplaced.length && sol.cost < best.cost - 1e-9)) best = { ...sol, binPool: poolOfBin };
   }
-  if (best === null) throw new Error('packClassIter: no packing');
+  if (best === null) throw new Error('packClass: no packing');
   return best;
 
   /** Empty-a-host moves across the stages (class-merge.ts), then drop the emptied bins. */
-  function* merge(b: Bins, pool: string[] | null): Generator<PackProgress, string[]> {
+  function merge(b: Bins, pool: string[] | null): string[] {
     const searching = opts.budgetMs > 0 || (opts.iterations ?? 0) > 0;
-    const gen = emptyHosts(b, { input, windowOf: c.windowOf, adj, pinned: P, isPinned: (it) => pinOf(it) >= 0, pool, sig, tries: searching ? MERGE_TRIES_SEARCH : MERGE_TRIES_FIRST });
     // (the fraction stays at the stages done: a merge after the mixed packing comes before the pooled one)
-    while (!gen.next().done) yield { phase: 'improve', fraction: setup.fraction, bestCost: Number.NaN, bestBins: b.count };
+    emptyHosts(b, { input, windowOf: c.windowOf, adj, pinned: P, isPinned: (it) => pinOf(it) >= 0, pool, sig, tries: searching ? MERGE_TRIES_SEARCH : MERGE_TRIES_FIRST }, () => report({ phase: 'improve', fraction: setup.fraction, bestCost: Number.NaN, bestBins: b.count }));
     const keep: number[] = [];
     for (let g = 0; g < b.count; g++) if (g < P || b.items[g].length > 0) keep.push(g);
     const renum = new Int32Array(b.count).fill(-1);

@@ -3,7 +3,7 @@
  * Its bound is the packer's bin-count bound (not its cost bound): plans report hosts against a host bound.
  */
 import { binLowerBound } from './pack/bounds.ts';
-import { packIter } from './pack/pack.ts';
-import type { Packer } from './engine.ts';
+import { pack } from './pack/pack.ts';
+import type { Packer } from './types.ts';
 
-export const defaultPacker: Packer = { packIter, lowerBound: binLowerBound };
+export const defaultPacker: Packer = { pack, lowerBound: binLowerBound };

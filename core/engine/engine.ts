@@ -1,63 +1,28 @@
 /**
  * The placement engine: sizing -> site planning -> WAN links -> host packing per site and compatibility
- * class (first a constructive plan, then improvement within the time budget) -> the Plan. A generator that
- * yields often (progress events, and the first plan as soon as it exists) so a worker can slice it and answer
- * cancel messages in between. Pure: the clock is injected, randomness comes from the scenario's seed.
+ * class (first a constructive plan, then improvement within the budget) -> the Plan. A plain function that
+ * reports progress and the first plan through callbacks; a worker posts them as they come, and a cancel
+ * terminates the worker. Pure: the clock is injected, randomness comes from the scenario's seed.
  * The packer is injected too (core/engine/pack implements it), so hosts and tests choose it.
  */
 import type { Project } from '../model/project.ts';
-import { relay } from '../util/slices.ts';
-import type { PackInput, PackOptions, PackProgress, PackSolution } from './pack/types.ts';
-import { assembleIter, classBound } from './assemble.ts';
-import { improveClassIter } from './class-improve.ts';
-import { packClassIter, packsPoolOnly, type ClassPackOptions, type ClassSolution } from './class-pack.ts';
+import type { PackSolution } from './pack/types.ts';
+import { assemble, classBound } from './assemble.ts';
+import { improveClass } from './class-improve.ts';
+import { packClass, packsPoolOnly, type ClassPackOptions, type ClassSolution } from './class-pack.ts';
 import { buildContext } from './context.ts';
-import { buildPackClassesIter, type PackClass } from './pack-input.ts';
+import { buildPackClasses, type PackClass } from './pack-input.ts';
 import type { Plan, SearchSettings } from './plan.ts';
-import { planSitesIter } from './sites.ts';
-import { sizingIter } from './sizing.ts';
-import { compareLinksIter } from './topology.ts';
+import { planSites } from './sites.ts';
+import { sizeServers } from './sizing.ts';
+import { compareLinks } from './topology.ts';
+import { effortUnits } from '../model/effort.ts';
+import type { EngineOptions, EnginePhase } from './types.ts';
 
-/** Improvement rounds at most, with a time budget (see planIter); each goes on from the best packings. */
-export const IMPROVE_ROUNDS = 8;
+export type { EngineOptions, EnginePhase, EngineProgress, Packer } from './types.ts';
 
-export type Packer = {
-  packIter: (input: PackInput, options: PackOptions) => Generator<PackProgress, PackSolution>;
-  lowerBound?: (input: PackInput) => number;
-};
-
-export type EnginePhase = 'sizing' | 'sites' | 'links' | 'pack' | 'improve' | 'done';
-
-export type EngineProgress = {
-  kind: 'progress';
-  phase: EnginePhase;
-  /** 0..1 of the whole run. */
-  fraction: number;
-  /** Best total cost so far (NaN before the first plan). */
-  bestCost: number;
-  /** Hosts of the best plan so far (0 before the first plan). */
-  hosts: number;
-};
-
-export type EngineEvent = EngineProgress | { kind: 'plan'; plan: Plan };
-
-export type EngineOptions = {
-  packer: Packer;
-  /** Monotonic milliseconds. */
-  now: () => number;
-  /** Total time for the improvement search after the first plan (0 = first plan only). */
-  budgetMs: number;
-  /**
-   * Work units for the improvement search instead of time (> 0): shared by classes in proportion to their
-   * items, and the clock never ends the search, so the same seed and iterations give the same plan on any
-   * machine. budgetMs is then ignored (a stop request still ends the search).
-   */
-  iterations?: number;
-  /** Checked often; true ends the improvement search early (the best plan so far is returned). */
-  shouldStop?: () => boolean;
-  /** How often the packer yields (ms). Default 20. */
-  yieldEveryMs?: number;
-};
+/** Work units of one search round (see planProject): the efforts' levels are whole rounds. */
+export const ROUND_UNITS = 50_000;
 
 const SPAN: Record<EnginePhase, [number, number]> = {
   sizing: [0, 0.1],
@@ -72,94 +37,87 @@ function solutionCost(sol: PackSolution): number {
   return sol.cost;
 }
 
-export function* planIter(project: Project, scenarioId: string, options: EngineOptions): Generator<EngineEvent, Plan> {
+export function planProject(project: Project, scenarioId: string, options: EngineOptions): Plan {
   const { now, packer } = options;
   const ctx = buildContext(project.estate, scenarioId);
   let bestCost = Number.NaN;
   let hosts = 0;
-  const progress = (phase: EnginePhase, f: number): EngineProgress => ({
-    kind: 'progress',
-    phase,
-    fraction: SPAN[phase][0] + (SPAN[phase][1] - SPAN[phase][0]) * Math.min(1, Math.max(0, f)),
-    bestCost,
-    hosts,
-  });
+  const report = options.onProgress;
+  const progress = (phase: EnginePhase, f: number): void =>
+    report?.({
+      phase,
+      fraction: SPAN[phase][0] + (SPAN[phase][1] - SPAN[phase][0]) * Math.min(1, Math.max(0, f)),
+      bestCost,
+      hosts,
+    });
 
-  yield progress('sizing', 0);
-  const sizingGen = sizingIter(ctx.servers, project.series, ctx.rules);
-  let step = sizingGen.next();
-  while (!step.done) {
-    yield progress('sizing', step.value);
-    step = sizingGen.next();
-  }
-  const sizing = step.value;
-
-  const sitesGen = planSitesIter(ctx, sizing);
-  let sstep = sitesGen.next();
-  while (!sstep.done) {
-    yield progress('sites', sstep.value);
-    sstep = sitesGen.next();
-  }
-  const sites = sstep.value;
-  yield progress('links', 0);
+  progress('sizing', 0);
+  const sizing = sizeServers(ctx.servers, project.series, ctx.rules, (f) => progress('sizing', f));
+  const sites = planSites(ctx, sizing, (f) => progress('sites', f));
+  progress('links', 0);
   const serverById = ctx.serverIndex;
-  const links = yield* relay(
-    compareLinksIter(
-      ctx.topology,
-      ctx.estate.flows,
-      (ep) => (ep.kind === 'userSite' ? ep.id : (ctx.servers[serverById.get(ep.id) ?? -1]?.dataCentreId ?? null)),
-      (ep) => (ep.kind === 'userSite' ? ep.id : (sites.site[serverById.get(ep.id) ?? -1] ?? null)),
-    ),
-    () => progress('links', 0.5),
+  const links = compareLinks(
+    ctx.topology,
+    ctx.estate.flows,
+    (ep) => (ep.kind === 'userSite' ? ep.id : (ctx.servers[serverById.get(ep.id) ?? -1]?.dataCentreId ?? null)),
+    (ep) => (ep.kind === 'userSite' ? ep.id : (sites.site[serverById.get(ep.id) ?? -1] ?? null)),
+    (f) => progress('links', f),
   );
-  yield progress('links', 1);
+  progress('links', 1);
 
   const violations = [...sites.violations];
-  const classes: PackClass[] = yield* relay(buildPackClassesIter(ctx, sizing, sites.site, violations), (f) => progress('pack', 0.1 * f));
+  const classes: PackClass[] = buildPackClasses(ctx, sizing, sites.site, violations, (f) => progress('pack', 0.1 * f));
   const sitePlan = { ...sites, violations };
   const totalItems = classes.reduce((a, c) => a + c.input.itemCount, 0) || 1;
-  const yieldEveryMs = options.yieldEveryMs ?? 20;
+  const progressEveryMs = options.progressEveryMs ?? 20;
 
   // First plan: constructive packing of every class.
   const solutions: ClassSolution[] = [];
   let done = 0;
   for (const c of classes) {
-    const gen = packClassIter(packer, c, { seed: `${ctx.scenario.seed}:${c.dataCentreId}:${c.classKey}`, now, budgetMs: 0, yieldEveryMs });
-    let p = gen.next();
-    while (!p.done) {
-      yield progress('pack', 0.1 + (0.9 * (done + p.value.fraction * c.input.itemCount)) / totalItems);
-      p = gen.next();
-    }
-    solutions.push(p.value);
+    const sol = packClass(packer, c, {
+      seed: `${ctx.scenario.seed}:${c.dataCentreId}:${c.classKey}`,
+      now,
+      budgetMs: 0,
+      progressEveryMs,
+      onProgress: (p) => progress('pack', 0.1 + (0.9 * (done + p.fraction * c.input.itemCount)) / totalItems),
+    });
+    solutions.push(sol);
     done += c.input.itemCount;
-    yield progress('pack', 0.1 + (0.9 * done) / totalItems);
+    progress('pack', 0.1 + (0.9 * done) / totalItems);
   }
   const classBounds: number[] = [];
   for (const c of classes) {
     classBounds.push(classBound(c, packer.lowerBound));
-    yield progress('pack', 1);
+    progress('pack', 1);
   }
-  const iterations = options.iterations !== undefined && options.iterations > 0 ? Math.floor(options.iterations) : 0;
-  const searching = options.budgetMs > 0 || iterations > 0;
-  const search = (stoppedBy: SearchSettings['stoppedBy']): SearchSettings => ({ budgetMs: options.budgetMs, iterations: iterations > 0 ? iterations : null, stoppedBy });
-  const firstPlan = yield* relay(assembleIter(ctx, sizing, sitePlan, classes, solutions, { final: !searching, classBounds, links }), () => progress('pack', 1));
+  const units = effortUnits(options.effort);
+  const searching = units > 0;
+  const level = typeof options.effort === 'number' ? 'custom' : options.effort;
+  const search = (stoppedBy: SearchSettings['stoppedBy'], foundAt: number): SearchSettings => ({
+    effort: level,
+    iterations: searching && Number.isFinite(units) ? units : null,
+    foundAt,
+    budgetMs: 0,
+    stoppedBy,
+  });
+  const firstPlan = assemble(ctx, sizing, sitePlan, classes, solutions, { final: !searching, classBounds, links }, () => progress('pack', 1));
   bestCost = firstPlan.cost.total;
   hosts = firstPlan.hostsUsed;
-  const first: Plan = { ...firstPlan, search: search(searching ? 'cancelled' : 'first-plan') };
-  if (!searching || options.shouldStop?.()) {
-    yield progress('done', 1);
+  const first: Plan = { ...firstPlan, search: search('first-plan', 0) };
+  if (!searching) {
+    progress('done', 1);
     return first;
   }
-  yield { kind: 'plan', plan: { ...first, search: search('first-plan') } };
+  options.onPlan?.(first);
 
-  // Improvement, the budget shared by weight: the class's gap to its bound (hosts; a class packed in pools
-  // only, to its pools' bound) x sqrt(items), half a host for a class at its bound with licences to save;
-  // classes at their bound without licences are skipped. The first round packs each class again with the
-  // search (stage by stage, other constructive rules: at 50k servers this gains more than improving the
-  // first plan's packing); time left over goes to further rounds that improve the best packing where it
-  // stands (class-improve.ts) while a class still gains.
-  const improveStart = now();
-  const deadline = iterations > 0 ? Number.POSITIVE_INFINITY : improveStart + options.budgetMs;
+  // Improvement in rounds of ROUND_UNITS work units, in a fixed order, so the search's path never depends on
+  // the effort asked for: an effort of N units is the first N units of any larger one. Within a round the units
+  // are shared by weight: the class's gap to its bound (hosts; a class packed in pools only, to its pools'
+  // bound) x sqrt(items), half a host for a class at its bound with licences to save; classes at their bound
+  // without licences are skipped. Round 0 packs each class again with the search (stage by stage, other
+  // constructive rules: at 50k servers this gains more than improving the first plan's packing); later rounds
+  // improve the best packing where it stands (class-improve.ts) while a class still gains.
   const hostsOf = (ci: number) => new Set(solutions[ci].binOf).size - (solutions[ci].binOf.includes(-1) ? 1 : 0);
   const weightOf = (ci: number): number => {
     const c = classes[ci];
@@ -171,77 +129,59 @@ export function* planIter(project: Project, scenarioId: string, options: EngineO
     return (gap > 0 ? gap : hasLicences ? 0.5 : 0) * Math.sqrt(c.input.itemCount);
   };
   let todo = classes.map((_c, ci) => ci).filter((ci) => weightOf(ci) > 0);
-  const allWeight = Math.max(1e-9, todo.reduce((a, ci) => a + weightOf(ci), 0));
   const stalls = new Int32Array(classes.length);
   let improved = false;
-  let stoppedBy: SearchSettings['stoppedBy'] = iterations > 0 ? 'iterations' : 'budget';
-  let workDone = 0;
-  const rounds = iterations > 0 ? 1 : IMPROVE_ROUNDS;
-  for (let round = 0; round < rounds && todo.length > 0; round++) {
-    if (round > 0 && deadline - now() < options.budgetMs * 0.02) break;
+  let spent = 0;
+  let foundAt = 0;
+  const roundUnits = options.roundUnits ?? ROUND_UNITS;
+  const budgetFraction = (done: number) => (Number.isFinite(units) ? done / units : 1 - 1 / (1 + done / roundUnits));
+  for (let round = 0; todo.length > 0 && spent < units; round++) {
     const weights = new Map(todo.map((ci) => [ci, weightOf(ci)]));
     todo.sort((a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0) || a - b);
-    let todoWeight = todo.reduce((a, ci) => a + (weights.get(ci) ?? 0), 0);
+    const roundWeight = Math.max(1e-9, todo.reduce((a, ci) => a + (weights.get(ci) ?? 0), 0));
+    const roundStart = foundAt;
     for (const ci of todo) {
+      if (spent >= units) break;
       const c = classes[ci];
-      const w = weights.get(ci) ?? 0;
-      const left = deadline - now();
-      if (options.shouldStop?.()) {
-        stoppedBy = 'cancelled';
-        break;
-      }
-      if (left <= 0) break;
-      const share = iterations > 0 ? 0 : (left * w) / Math.max(1e-9, todoWeight);
-      const units = iterations > 0 ? Math.max(1, Math.round((iterations * w) / allWeight)) : 0;
-      todoWeight -= w;
+      const share = Math.max(1, Math.round((roundUnits * (weights.get(ci) ?? 0)) / roundWeight));
+      // The last class of an effort gets what is left of it (a cut, not a different path before it).
+      const given = Math.min(share, units - spent);
+      const before = spent;
       const classOpts: ClassPackOptions = {
         seed: `${ctx.scenario.seed}:${c.dataCentreId}:${c.classKey}:improve${round > 0 ? `:${round}` : ''}`,
         now,
-        budgetMs: share,
-        ...(units > 0 ? { iterations: units } : {}),
-        yieldEveryMs,
-        shouldStop: options.shouldStop,
+        budgetMs: 0,
+        iterations: given,
+        progressEveryMs,
+        onProgress: (p) => progress('improve', budgetFraction(before + p.fraction * given)),
       };
-      const gen = round === 0 ? packClassIter(packer, c, classOpts) : improveClassIter(packer, c, solutions[ci], classOpts);
-      let p = gen.next();
-      while (!p.done) {
-        yield progress('improve', iterations > 0 ? (workDone + p.value.fraction * w) / allWeight : (now() - improveStart) / options.budgetMs);
-        p = gen.next();
-      }
-      workDone += w;
-      if (p.value.unplaced.length <= solutions[ci].unplaced.length && solutionCost(p.value) < solutionCost(solutions[ci]) - 1e-9) {
-        bestCost += p.value.cost - solutions[ci].cost;
-        hosts += p.value.binType.length - solutions[ci].binType.length;
-        solutions[ci] = p.value;
+      const sol = round === 0 ? packClass(packer, c, classOpts) : improveClass(packer, c, solutions[ci], classOpts);
+      spent += given;
+      if (sol.unplaced.length <= solutions[ci].unplaced.length && solutionCost(sol) < solutionCost(solutions[ci]) - 1e-9) {
+        bestCost += sol.cost - solutions[ci].cost;
+        hosts += sol.binType.length - solutions[ci].binType.length;
+        solutions[ci] = sol;
         improved = true;
+        foundAt = spent;
         stalls[ci] = 0;
       } else stalls[ci]++;
     }
-    if (stoppedBy === 'cancelled') break;
     // Next round: classes still above their bound (or with licences) that gained in one of their last two.
     todo = todo.filter((ci) => stalls[ci] < 2 && weightOf(ci) > 0);
+    if (options.onBest && foundAt > roundStart && todo.length > 0 && spent < units) {
+      options.onBest({ ...assemble(ctx, sizing, sitePlan, classes, solutions, { final: false, classBounds, links: copyLinks(links) }), search: search('first-plan', foundAt) });
+    }
   }
-  if (options.shouldStop?.()) stoppedBy = 'cancelled';
-  else if (iterations === 0 && now() < deadline) stoppedBy = 'done';
+  const stoppedBy: SearchSettings['stoppedBy'] = spent >= units ? 'iterations' : 'done';
   const final: Plan = improved
-    ? { ...(yield* relay(assembleIter(ctx, sizing, sitePlan, classes, solutions, { final: true, classBounds, links: copyLinks(links) }), () => progress('improve', 1))), search: search(stoppedBy) }
-    : { ...first, links: copyLinks(first.links), hosts: first.hosts.map((h) => ({ ...h, load: h.load.slice() })), final: true, search: search(stoppedBy) };
+    ? { ...assemble(ctx, sizing, sitePlan, classes, solutions, { final: true, classBounds, links: copyLinks(links) }, () => progress('improve', 1)), search: search(stoppedBy, foundAt) }
+    : { ...first, links: copyLinks(first.links), hosts: first.hosts.map((h) => ({ ...h, load: h.load.slice() })), final: true, search: search(stoppedBy, 0) };
   bestCost = final.cost.total;
   hosts = final.hostsUsed;
-  yield progress('done', 1);
+  progress('done', 1);
   return final;
 }
 
-
 function copyLinks(links: Plan['links']): Plan['links'] {
   return links.map((l) => ({ ...l, before: l.before.slice(), after: l.after.slice() }));
-}
-
-/** Run the engine to the end in one go (tests, CLI without progress). */
-export function planProject(project: Project, scenarioId: string, options: EngineOptions): Plan {
-  const gen = planIter(project, scenarioId, options);
-  for (;;) {
-    const r = gen.next();
-    if (r.done) return r.value;
-  }
 }

@@ -11,9 +11,9 @@
  */
 import type { MaintenanceWindow } from '../model/schema.ts';
 import type { PackInput } from './pack/types.ts';
-import { classBoundsIter, licenceSignatures, productBoundsIter, type BoundInput, type ClassBounds } from './class-bound.ts';
+import { classBounds, licenceSignatures, productBounds, type BoundInput, type ClassBounds } from './class-bound.ts';
 import { createUnionFind, type EngineContext, type SiteModel } from './context.ts';
-import { PER_ENTRY, relay, SLICE_WORK, WorkMeter } from '../util/slices.ts';
+import { Heartbeat, noTick, PER_ENTRY, type Tick } from '../util/progress.ts';
 import type { Violation } from './plan.ts';
 import { DIMS, type Sizing } from './sizing.ts';
 
@@ -77,11 +77,10 @@ function perHostLicences(ctx: EngineContext, model: SiteModel): Map<string, numb
 }
 
 /**
- * One class's packing problem, in slices: a large class takes over half a second, so every loop over its
- * servers or items counts its work and yields after each slice (the summing over coordinates is a plain
- * helper, which V8 optimises better than a loop inside a generator).
+ * One class's packing problem: a large class takes over half a second, so every loop over its servers or
+ * items counts its work on the heartbeat (progress).
  */
-function* buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: readonly number[], violations: Violation[], meter: WorkMeter): Generator<void, (PackClass & { boundInput: BoundInput }) | null> {
+function buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: readonly number[], violations: Violation[], meter: Heartbeat): (PackClass & { boundInput: BoundInput }) | null {
   const H = sizing.hours;
   const C = DIMS * H + 1;
   const [dataCentreId, classKey] = key.split('\u0000');
@@ -91,10 +90,10 @@ function* buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: r
   const uf = createUnionFind(members.length);
   // Affinity: a group's window-less members follow its (first) windowed members; different windows split it.
   const ownWindow = members.map((m) => (ctx.servers[m].maintenanceWindow === null ? null : windowKey(ctx.servers[m].maintenanceWindow)));
-  yield;
+  meter.now();
   const groupWindows = new Map<string, Map<string, string[]>>();
   for (let k = 0; k < members.length; k++) {
-    if (meter.add(PER_ENTRY)) yield;
+    meter.add(PER_ENTRY);
     const m = members[k];
     const w = ownWindow[k];
     for (const g of ctx.servers[m].affinityGroups) {
@@ -120,7 +119,7 @@ function* buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: r
   const comp = new Map<number, number[]>(members.map((_m, k) => [k, [k]]));
   const firstOf = new Map<string, number>();
   for (let k = 0; k < members.length; k++) {
-    if (meter.add(PER_ENTRY)) yield;
+    meter.add(PER_ENTRY);
     const m = members[k];
     for (const g of ctx.servers[m].affinityGroups) {
       const ws = groupWindows.get(g);
@@ -148,14 +147,14 @@ function* buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: r
       comp.delete(ra);
       comp.delete(rb);
       comp.set(r, a.concat(b));
-      if (meter.add(PER_ENTRY * (a.length + b.length))) yield;
+      meter.add(PER_ENTRY * (a.length + b.length));
     }
   }
   const itemOfLocal = new Int32Array(members.length);
   const items: number[][] = [];
   const rootItem = new Map<number, number>();
   for (let k = 0; k < members.length; k++) {
-    if (meter.add(PER_ENTRY)) yield;
+    meter.add(PER_ENTRY);
     const m = members[k];
     const r = uf.find(k);
     let it = rootItem.get(r);
@@ -167,12 +166,11 @@ function* buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: r
     items[it].push(m);
     itemOfLocal[k] = it;
   }
-  yield;
+  meter.now();
   const sizes = new Float64Array(items.length * C);
-  yield; // a large class's sizes may set off a garbage collection: a slice of its own
   for (let it = 0; it < items.length; it++) {
     addDemand(sizes, it * C, items[it], sizing, ctx);
-    if (meter.add(items[it].length * C)) yield;
+    meter.add(items[it].length * C);
   }
   const capacity = new Float64Array(C);
   for (let d = 0; d < DIMS; d++) capacity.fill(model.capacity[d], d * H, (d + 1) * H);
@@ -181,7 +179,7 @@ function* buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: r
   const conflicts: number[] = [];
   const anti = new Map<string, Set<number>>();
   for (let k = 0; k < members.length; k++) {
-    if (meter.add(PER_ENTRY)) yield;
+    meter.add(PER_ENTRY);
     const m = members[k];
     for (const g of ctx.servers[m].antiAffinityGroups) {
       let set = anti.get(g);
@@ -201,7 +199,7 @@ function* buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: r
     const list = [...set];
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) conflicts.push(list[a], list[b]);
-      if (meter.add(PER_ENTRY + list.length)) yield;
+      meter.add(PER_ENTRY + list.length);
     }
   }
   // Licences charged per host.
@@ -216,7 +214,7 @@ function* buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: r
       if (pi !== undefined) set.add(pi);
     }
     itemProducts.push([...set].sort((a, b) => a - b));
-    if (meter.add(PER_ENTRY * ms.length)) yield;
+    meter.add(PER_ENTRY * ms.length);
   }
   // Host-label pins become fixed bins.
   const fixedLabels: string[] = [];
@@ -229,7 +227,7 @@ function* buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: r
       if (b < 0) b = fixedLabels.push(pin.hostLabel) - 1;
       fixed.set(it, b);
     }
-    if (meter.add(PER_ENTRY * items[it].length)) yield;
+    meter.add(PER_ENTRY * items[it].length);
   }
   const input: PackInput = {
     coords: C,
@@ -244,7 +242,7 @@ function* buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: r
   const placeable = new Uint8Array(items.length);
   const sums = new Float64Array(C);
   for (let it = 0; it < items.length; it++) {
-    if (meter.add(2 * C)) yield;
+    meter.add(2 * C);
     if (!fitsEmpty(input, it)) continue;
     placeable[it] = 1;
     if (fixed.has(it)) continue; // pins may force a host over capacity: bounds count the unpinned items
@@ -253,14 +251,14 @@ function* buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: r
   let clique = placeable.includes(1) ? 1 : 0;
   for (const set of antiSets) {
     clique = Math.max(clique, [...set].filter((it) => placeable[it] === 1 && !fixed.has(it)).length);
-    if (meter.add(PER_ENTRY + set.size)) yield;
+    meter.add(PER_ENTRY + set.size);
   }
   // Window per item. Items chained by a window-less server in two groups could hold two windows: reported.
   const windows = [...new Set(ownWindow.filter((w): w is string => w !== null))].sort();
   const windowIdx = new Map(windows.map((w, i) => [w, i]));
   const windowOf = new Int32Array(items.length).fill(-1);
   for (let k = 0; k < members.length; k++) {
-    if (meter.add(PER_ENTRY)) yield;
+    meter.add(PER_ENTRY);
     const w = ownWindow[k];
     if (w === null) continue;
     const it = itemOfLocal[k];
@@ -272,8 +270,8 @@ function* buildClass(ctx: EngineContext, sizing: Sizing, key: string, members: r
   }
   const productLabels = products.map((p) => ctx.estate.licenceModels.filter((l) => l.productId === p && l.metric !== 'per-vm' && ctx.scenario.licenceModelIds.includes(l.id)).map((l) => l.id).join('+') || p);
   // Bounds that respect windows (and licence pools when the class is pooled), and per product.
-  // Bounds come next, in their own step (buildPackClassesIter yields in between).
-  yield;
+  // Bounds come next, in their own step.
+  meter.now();
   const boundInput = { input, placeable, windowOf, signature: licenceSignatures(input), antiSets: antiSets.map((set) => [...set]), pinned: fixedLabels.length };
   const bounds: ClassBounds = { mixed: 0, pooled: 0 };
   return { dataCentreId, classKey, model, items, input, fixedLabels, clique, placeable, sums, windowOf, windows, productLabels, windowBound: 0, productBound: [], bounds, boundInput };
@@ -289,12 +287,13 @@ function addDemand(sizes: Float64Array, row: number, servers: readonly number[],
   }
 }
 
-/** The classes of a site plan, in slices of about `sliceWork` units of work (`WorkMeter`). */
-export function* buildPackClassesIter(ctx: EngineContext, sizing: Sizing, site: readonly (string | null)[], violations: Violation[], sliceWork = SLICE_WORK): Generator<number, PackClass[]> {
-  const meter = new WorkMeter(sliceWork);
+/** The classes of a site plan; `tick` gets the fraction of classes built (progress). */
+export function buildPackClasses(ctx: EngineContext, sizing: Sizing, site: readonly (string | null)[], violations: Violation[], tick: Tick = noTick): PackClass[] {
+  let at = 0;
+  const meter = new Heartbeat(() => tick(at));
   const byClass = new Map<string, number[]>();
   for (let i = 0; i < ctx.servers.length; i++) {
-    if (meter.add(PER_ENTRY)) yield 0;
+    meter.add(PER_ENTRY);
     const d = site[i];
     if (d === null || !ctx.servers[i].virtualisable) continue;
     const key = `${d}\u0000${classKeyOf(ctx, i)}`;
@@ -307,7 +306,7 @@ export function* buildPackClassesIter(ctx: EngineContext, sizing: Sizing, site: 
   // Affinity groups split across sites or classes are reported, once per group.
   const homes = new Map<string, Map<string, string[]>>();
   for (const key of keys) for (const i of byClass.get(key) ?? []) {
-    if (meter.add(PER_ENTRY)) yield 0;
+    meter.add(PER_ENTRY);
     for (const g of ctx.servers[i].affinityGroups) {
       let m = homes.get(g);
       if (!m) homes.set(g, (m = new Map()));
@@ -321,15 +320,16 @@ export function* buildPackClassesIter(ctx: EngineContext, sizing: Sizing, site: 
     violations.push({ kind: 'affinity', serverIds: [...m.values()].flat(), message: `affinity group ${g} is split: its members differ in site or compatibility class: ${parts.join(' / ')}` });
   }
   for (let ki = 0; ki < keys.length; ki++) {
-    yield ki / keys.length;
-    const built = yield* relay(buildClass(ctx, sizing, keys[ki], byClass.get(keys[ki]) ?? [], violations, meter), () => ki / keys.length);
+    at = ki / keys.length;
+    meter.now();
+    const built = buildClass(ctx, sizing, keys[ki], byClass.get(keys[ki]) ?? [], violations, meter);
     if (!built) continue;
-    yield (ki + 0.5) / keys.length;
+    at = (ki + 0.5) / keys.length;
     const { boundInput, ...c } = built;
-    c.bounds = yield* relay(classBoundsIter(boundInput), () => (ki + 0.5) / keys.length);
+    c.bounds = classBounds(boundInput, () => meter.now());
     c.windowBound = c.bounds.mixed;
-    yield (ki + 0.75) / keys.length;
-    c.productBound = yield* relay(productBoundsIter(boundInput, c.productLabels.length), () => (ki + 0.75) / keys.length);
+    at = (ki + 0.75) / keys.length;
+    c.productBound = productBounds(boundInput, c.productLabels.length, () => meter.now());
     out.push(c);
   }
   return out;

@@ -3,6 +3,7 @@
  * (structured-clone friendly); the hourly series are Float32Arrays so a worker can transfer them.
  * Dimensions are always in DIMENSIONS order; series are dims x hours (row-major) over the folded timeline.
  */
+import type { EffortLevel } from '../model/effort.ts';
 
 export const DIMENSIONS = ['cpu', 'memory', 'storage', 'iops', 'network'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -94,14 +95,21 @@ export type LinkLoad = {
 
 /** The search settings a plan ran with, and what ended the search. */
 export type SearchSettings = {
-  /** Wall-clock budget asked for (ms; ignored when `iterations` is set). */
-  budgetMs: number;
-  /** Work-unit budget (reproducible runs), or null when the clock decided. */
+  /** The effort asked for: a level, or 'custom' for a number of work units (core/model/effort.ts). Absent in plans saved before effort levels. */
+  effort?: EffortLevel | 'custom';
+  /** Work units of that effort (null: first plan only, no search). */
   iterations: number | null;
   /**
-   * first-plan: no search (or this is the first plan of a run that goes on); budget: the time ran out;
-   * iterations: the work units were spent; done: every class finished early (at its bound or stalled);
-   * cancelled: a stop request.
+   * Work units (as allotted, in the search's fixed order) by which this plan's packing had been found: a run
+   * at that effort (`cwb plan --effort <foundAt>`) gives the same plan. 0 = the first plan's packing. Absent in
+   * plans saved before effort levels.
+   */
+  foundAt?: number;
+  /** Always 0: the clock no longer bounds a search (kept for plans saved before effort levels). */
+  budgetMs: number;
+  /**
+   * first-plan: no search (or this is the first plan of a run that goes on); iterations: the work units were
+   * spent; done: every class finished early (at its bound or stalled). budget and cancelled: older plans only.
    */
   stoppedBy: 'first-plan' | 'budget' | 'iterations' | 'done' | 'cancelled';
 };

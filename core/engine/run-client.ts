@@ -1,8 +1,11 @@
 /**
  * The caller's side of core/protocol.ts, shared by both engine hosts (renderer/workers/engine-client.ts over a
  * Web Worker, electron/engine/engine-host.ts over worker_threads): run ids, one promise per run, progress and
- * first-plan callbacks, cancel. Pure: the host passes its `post` and feeds `receive` with the worker's messages.
+ * first-plan callbacks, and cancel, which terminates the worker (the engine is a plain function that runs to
+ * its end; nothing inside it listens for a cancel). A fresh worker is spawned for the next run. Pure: the host
+ * passes how to spawn a worker; the worker's messages come back through the events given to `spawn`.
  */
+import type { Effort } from '../model/effort.ts';
 import type { Project } from '../model/project.ts';
 import { reviveError, transferables, type FromEngine, type PlanMessage, type ProgressMessage, type RunMessage, type ToEngine } from '../protocol.ts';
 import type { Plan } from './plan.ts';
@@ -15,9 +18,8 @@ export type RunHandlers = {
 
 export type RunOptions = RunHandlers & {
   scenarioId: string;
-  budgetMs: number;
-  /** Work-unit budget instead of time (reproducible runs); see RunMessage. */
-  iterations?: number;
+  /** How hard to search (see RunMessage). */
+  effort: Effort;
   /** Move the series buffers to the worker (default true: the caller's series arrays become detached). */
   transfer?: boolean;
 };
@@ -26,7 +28,11 @@ export type EngineRun = {
   runId: number;
   /** The final plan; rejects with the worker's error (name, message, stack, field) or an EngineCancelled. */
   result: Promise<Plan>;
-  cancel: () => void;
+  /**
+   * Terminate the worker running this run: its promise rejects with EngineCancelled at once; the returned
+   * promise resolves when the worker has stopped.
+   */
+  cancel: () => Promise<void>;
 };
 
 export class EngineCancelled extends Error {
@@ -35,40 +41,73 @@ export class EngineCancelled extends Error {
 
 export type RunProject = { estate: unknown; series: Project['series'] };
 
-export type RunClient = {
-  run: (project: RunProject, options: RunOptions) => EngineRun;
-  /** Feed every message the worker posts. */
-  receive: (message: FromEngine) => void;
-  /** The worker died: reject every pending run. */
-  failAll: (error: Error) => void;
+/** One worker as the run client sees it. */
+export type EngineWorker = {
+  post: (message: ToEngine, transfer: ArrayBuffer[]) => void;
+  /** Stop the worker now (Web Worker / worker_threads `terminate()`). */
+  terminate: () => void | Promise<unknown>;
 };
 
-export function createRunClient(post: (message: ToEngine, transfer: ArrayBuffer[]) => void): RunClient {
+/** What a spawned worker reports: its messages, and its death (an error or an exit nobody asked for). */
+export type WorkerEvents = { message: (message: FromEngine) => void; failed: (error: Error) => void };
+
+export type RunClient = {
+  run: (project: RunProject, options: RunOptions) => EngineRun;
+  /** Terminate the worker (a pending run rejects with EngineCancelled). */
+  terminate: () => void;
+};
+
+export function createRunClient(spawn: (events: WorkerEvents) => EngineWorker): RunClient {
   let nextId = 1;
-  const pending = new Map<number, { resolve: (p: Plan) => void; reject: (e: Error) => void; handlers: RunHandlers }>();
-  const failAll = (error: Error) => {
-    for (const p of pending.values()) p.reject(error);
-    pending.clear();
+  let worker: EngineWorker | null = null;
+  let current: { runId: number; resolve: (p: Plan) => void; reject: (e: Error) => void; handlers: RunHandlers } | null = null;
+
+  const stop = async (error: Error): Promise<void> => {
+    const w = worker;
+    worker = null;
+    const c = current;
+    current = null;
+    c?.reject(error);
+    if (w) await w.terminate();
   };
+  const ensure = (): EngineWorker => {
+    if (worker) return worker;
+    const events: WorkerEvents = {
+      message(m) {
+        // Messages of a worker that has since been replaced are dropped.
+        if (worker !== spawned) return;
+        const c = current;
+        if (!c || m.runId !== c.runId) {
+          // An error the worker could not tie to a run (e.g. a message it could not read) fails the current one.
+          if (c && m.type === 'error' && m.runId === -1) {
+            current = null;
+            c.reject(reviveError(m.error));
+          }
+          return;
+        }
+        if (m.type === 'progress') c.handlers.onProgress?.(m);
+        else if (m.type === 'plan') c.handlers.onPlan?.(m);
+        else {
+          current = null;
+          if (m.type === 'result') c.resolve(m.plan);
+          else c.reject(reviveError(m.error));
+        }
+      },
+      failed(error) {
+        if (worker !== spawned) return;
+        void stop(error);
+      },
+    };
+    const spawned = spawn(events);
+    worker = spawned;
+    return spawned;
+  };
+
   return {
-    failAll,
-    receive(m) {
-      const p = pending.get(m.runId);
-      if (!p) {
-        // An error the worker could not tie to a run (e.g. a message it could not read) fails them all.
-        if (m.type === 'error' && m.runId === -1) failAll(reviveError(m.error));
-        return;
-      }
-      if (m.type === 'progress') p.handlers.onProgress?.(m);
-      else if (m.type === 'plan') p.handlers.onPlan?.(m);
-      else {
-        pending.delete(m.runId);
-        if (m.type === 'result') p.resolve(m.plan);
-        else if (m.type === 'cancelled') p.reject(new EngineCancelled(`run ${m.runId} cancelled after ${Math.round(m.elapsedMs)} ms`));
-        else p.reject(reviveError(m.error));
-      }
-    },
+    terminate: () => void stop(new EngineCancelled('engine terminated')),
     run(project, options) {
+      // One run per worker: a new run supersedes (cancels) the one in progress.
+      if (current) void stop(new EngineCancelled(`run ${current.runId} cancelled by a new run`));
       const runId = nextId++;
       const s = project.series;
       const copy = options.transfer === false;
@@ -86,12 +125,15 @@ export function createRunClient(post: (message: ToEngine, transfer: ArrayBuffer[
           netMbps: copy ? s.netMbps.slice() : s.netMbps,
         },
         scenarioId: options.scenarioId,
-        budgetMs: options.budgetMs,
-        ...(options.iterations !== undefined ? { iterations: options.iterations } : {}),
+        effort: options.effort,
       };
-      const result = new Promise<Plan>((resolve, reject) => pending.set(runId, { resolve, reject, handlers: options }));
-      post(message, transferables(message));
-      return { runId, result, cancel: () => post({ type: 'cancel', runId }, []) };
+      const result = new Promise<Plan>((resolve, reject) => (current = { runId, resolve, reject, handlers: options }));
+      ensure().post(message, transferables(message));
+      return {
+        runId,
+        result,
+        cancel: () => (current?.runId === runId ? stop(new EngineCancelled(`run ${runId} cancelled`)) : Promise.resolve()),
+      };
     },
   };
 }

@@ -4,29 +4,30 @@
  * split into affinity sub-groups, then single servers (reported). Sorted most constrained first.
  */
 import { createUnionFind, type EngineContext } from './context.ts';
-import { PER_ENTRY, WorkMeter } from '../util/slices.ts';
+import { Heartbeat, noTick, PER_ENTRY, type Tick } from '../util/progress.ts';
 import type { Violation } from './plan.ts';
 import type { ServerSites } from './site-rules.ts';
 
 export type Group = { members: number[]; allowed: string[]; forced: string | null; drSecondary: boolean; app: string | null; tierMask: number; size: number };
 
-/** The groups, in slices (a large estate takes a while). */
-export function* placementGroupsIter(
+/** The groups (a large estate takes a while: `tick` reports progress). */
+export function placementGroups(
   ctx: EngineContext,
   rulesOf: readonly ServerSites[],
   secondary: Uint8Array,
   pinned: (i: number) => boolean,
   site: readonly (string | null)[],
   violations: Violation[],
-): Generator<void, Group[]> {
-  const meter = new WorkMeter();
+  tick: Tick = noTick,
+): Group[] {
+  const meter = new Heartbeat(tick);
   const { servers } = ctx;
   const n = servers.length;
   const uf = createUnionFind(n);
   const firstOfApp = new Map<string, number>();
   const firstOfAffinity = new Map<string, number>();
   for (let i = 0; i < n; i++) {
-    if (meter.add(PER_ENTRY)) yield;
+    meter.add(PER_ENTRY);
     const s = servers[i];
     if (s.applicationId !== null && !secondary[i] && !pinned(i)) {
       const f = firstOfApp.get(s.applicationId);
@@ -41,7 +42,7 @@ export function* placementGroupsIter(
   }
   const byRoot = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    if (meter.add(PER_ENTRY)) yield;
+    meter.add(PER_ENTRY);
     const r = uf.find(i);
     const list = byRoot.get(r);
     if (list) list.push(i);
@@ -68,7 +69,7 @@ export function* placementGroupsIter(
     return { members, allowed: ok, forced, drSecondary: dr, app: servers[members[0]].applicationId, tierMask, size: members.length };
   };
   for (const members of byRoot.values()) {
-    if (meter.add(PER_ENTRY * members.length)) yield;
+    meter.add(PER_ENTRY * members.length);
     const g = makeGroup(members);
     const free = members.filter((m) => !pinned(m));
     if (free.length === 0) continue;
@@ -100,7 +101,7 @@ export function* placementGroupsIter(
       }
     }
   }
-  yield;
+  tick(0);
   groups.sort((a, b) => Number(a.drSecondary) - Number(b.drSecondary) || Number(b.forced !== null) - Number(a.forced !== null) || a.allowed.length - b.allowed.length || b.size - a.size || a.members[0] - b.members[0]);
   return groups;
 }

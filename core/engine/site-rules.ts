@@ -3,7 +3,7 @@
  * front tiers), and why a site is excluded. Site planning (sites.ts) combines these per placement group.
  */
 import type { EngineContext } from './context.ts';
-import { PER_ENTRY, WorkMeter } from '../util/slices.ts';
+import { Heartbeat, noTick, PER_ENTRY, type Tick } from '../util/progress.ts';
 import { latencyBetween } from './topology.ts';
 
 export type ServerSites = {
@@ -17,9 +17,9 @@ export type ServerSites = {
   tierIndex: number;
 };
 
-/** User sites that talk to each application's front tier (from the flows). In slices. */
-export function* userSitesOfApps(ctx: EngineContext): Generator<void, Map<string, Set<string>>> {
-  const meter = new WorkMeter();
+/** User sites that talk to each application's front tier (from the flows). */
+export function userSitesOfApps(ctx: EngineContext, tick: Tick = noTick): Map<string, Set<string>> {
+  const meter = new Heartbeat(tick);
   const out = new Map<string, Set<string>>();
   const add = (serverId: string, siteId: string) => {
     const i = ctx.serverIndex.get(serverId);
@@ -33,20 +33,20 @@ export function* userSitesOfApps(ctx: EngineContext): Generator<void, Map<string
     set.add(siteId);
   };
   for (const f of ctx.estate.flows) {
-    if (meter.add(PER_ENTRY)) yield;
+    meter.add(PER_ENTRY);
     if (f.from.kind === 'server' && f.to.kind === 'userSite') add(f.from.id, f.to.id);
     if (f.to.kind === 'server' && f.from.kind === 'userSite') add(f.to.id, f.from.id);
   }
   return out;
 }
 
-/** The rules of every server (estate order), in slices: a large estate takes a while. */
-export function* serverSitesIter(ctx: EngineContext): Generator<void, ServerSites[]> {
-  const meter = new WorkMeter();
-  const users = yield* userSitesOfApps(ctx);
+/** The rules of every server (estate order); a large estate takes a while (`tick`: progress). */
+export function serverSiteRules(ctx: EngineContext, tick: Tick = noTick): ServerSites[] {
+  const meter = new Heartbeat(tick);
+  const users = userSitesOfApps(ctx, tick);
   const out: ServerSites[] = [];
   for (const s of ctx.servers) {
-    if (meter.add(PER_ENTRY)) yield;
+    meter.add(PER_ENTRY);
     const excluded: string[] = [];
     let byZone = ctx.kept;
     const zone = s.zoneId !== null ? ctx.zoneById.get(s.zoneId) : undefined;

@@ -9,10 +9,10 @@
  * penalty on it was tried and made plans dearer without reducing the overload on the sample estate. Greedy (most constrained first) then local improvement.
  */
 import { type EngineContext, type SiteModel, siteModel } from './context.ts';
-import { placementGroupsIter } from './site-groups.ts';
-import { PER_ENTRY, relay, WorkMeter } from '../util/slices.ts';
+import { placementGroups } from './site-groups.ts';
+import { Heartbeat, noTick, PER_ENTRY, type Tick } from '../util/progress.ts';
 import { DIMENSIONS, RACK_UNITS_PER_RACK, type PlacementReason, type Violation } from './plan.ts';
-import { serverSitesIter } from './site-rules.ts';
+import { serverSiteRules } from './site-rules.ts';
 import { DIMS, type Sizing } from './sizing.ts';
 import { latencyBetween } from './topology.ts';
 
@@ -41,12 +41,12 @@ export type SitePlan = {
   models: Map<string, SiteModel>;
 };
 
-export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<number, SitePlan> {
+export function planSites(ctx: EngineContext, sizing: Sizing, tick: Tick = noTick): SitePlan {
   const { servers, rules } = ctx;
   const n = servers.length;
   const H = sizing.hours;
-  const rulesOf = yield* relay(serverSitesIter(ctx), () => 0.01);
-  yield 0.02;
+  const rulesOf = serverSiteRules(ctx, () => tick(0.01));
+  tick(0.02);
   const site: (string | null)[] = new Array<string | null>(n).fill(null);
   const reason: PlacementReason[] = new Array<PlacementReason>(n).fill('cheapest-feasible');
   const detail: string[] = new Array<string>(n).fill('');
@@ -89,11 +89,11 @@ export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<nu
     else if (!rulesOf[i].allowed.includes(target) && rulesOf[i].byZone.includes(target)) violations.push({ kind: 'latency', serverIds: [s.id], message: `${s.id} is pinned to ${target}, beyond its application's user latency budget` });
   }
 
-  yield 0.03;
+  tick(0.03);
   // Placement groups: application + affinity groups (DR secondaries on their own, with their affinity mates).
-  const groups = yield* relay(placementGroupsIter(ctx, rulesOf, secondary, pinned, site, violations), () => 0.04);
+  const groups = placementGroups(ctx, rulesOf, secondary, pinned, site, violations, () => tick(0.04));
 
-  yield 0.05;
+  tick(0.05);
   // Facility tracking: per-site summed demand (dims x hours) and physical servers.
   const siteIds = [...models.keys()];
   const demand = new Map(siteIds.map((d) => [d, new Float64Array(DIMS * H)]));
@@ -178,14 +178,14 @@ export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<nu
   };
   for (let i = 0; i < n; i++) if (site[i] !== null) apply([i], site[i] as string, 1);
 
-  yield 0.06;
+  tick(0.06);
   // Soft cost: flows by server, average Mbps.
   const flowsOf: number[][] = Array.from({ length: n }, () => []);
   const flows = ctx.estate.flows;
   const avg = new Float64Array(flows.length);
-  const meter = new WorkMeter();
+  const meter = new Heartbeat(tick);
   for (let fi = 0; fi < flows.length; fi++) {
-    if (meter.add(PER_ENTRY + flows[fi].hourlyMbps.length)) yield 0.07;
+    meter.add(PER_ENTRY + flows[fi].hourlyMbps.length, 0.07);
     const f = flows[fi];
     avg[fi] = f.hourlyMbps.reduce((a, b) => a + b, 0) / f.hourlyMbps.length;
     for (const ep of [f.from, f.to]) if (ep.kind === 'server') {
@@ -277,7 +277,7 @@ export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<nu
 
   // Greedy, most constrained first.
   for (let gi = 0; gi < groups.length; gi++) {
-    if ((gi & 15) === 15) yield 0.1 + (0.6 * gi) / groups.length;
+    if ((gi & 15) === 15) tick(0.1 + (0.6 * gi) / groups.length);
     const g = groups[gi];
     const candidates = g.forced !== null ? [g.forced] : g.allowed;
     let best: string | null = null;
@@ -310,7 +310,7 @@ export function* planSitesIter(ctx: EngineContext, sizing: Sizing): Generator<nu
   for (let pass = 0; pass < 2; pass++) {
     let moved = 0;
     for (let gi = 0; gi < groups.length; gi++) {
-      if ((gi & 15) === 15) yield 0.7 + 0.15 * (pass + gi / groups.length);
+      if ((gi & 15) === 15) tick(0.7 + 0.15 * (pass + gi / groups.length));
       const g = groups[gi];
       const cur = site[g.members[0]];
       if (cur === null || g.forced !== null || g.allowed.length < 2) continue;

@@ -4,6 +4,7 @@
  * gaps filled conservatively. CPU is in rating units (cores x ratingPerCore x cpu%), which normalises source
  * to target CPUs. Storage is flat (capacity-based). Headroom is not applied here: it reduces host capacity.
  */
+import { noTick, type Tick } from '../util/progress.ts';
 import type { Server, SizingPolicy, SizingRules } from '../model/schema.ts';
 import { rowIndex, type SeriesSet } from '../model/series.ts';
 import { DIMENSIONS, type GapFill } from './plan.ts';
@@ -195,22 +196,22 @@ function sizeServer(w: Work, i: number, s: Server, r: number | undefined): void 
 }
 
 /**
- * Size every server. Yields the fraction done every few hundred servers so a caller can slice the work.
+ * Size every server. `tick` gets the fraction done every few hundred servers (progress).
  * Servers without a series row are sized at nameplate (100 % CPU and memory, their rated IOPS and network).
  */
-export function* sizingIter(
+export function sizeServers(
   servers: readonly Server[],
   series: SeriesSet,
   rules: SizingRules,
-): Generator<number, Sizing> {
+  tick: Tick = noTick,
+): Sizing {
   const H = foldHours(rules);
   const T = series.hours;
   const offset = weekHourOf(series.startUtc) % H;
   const rows = rowIndex(series);
-  yield 0;
+  tick(0);
   const n = servers.length;
-  // A large estate's demand is a few hundred MB: allocating it may set off a full garbage collection, so it
-  // gets a slice of its own.
+  // A large estate's demand is a few hundred MB: allocating it may set off a full garbage collection.
   const demand = new Float32Array(n * DIMS * H);
   const peak = new Float32Array(n * DIMS);
   const gapFills: GapFill[] = [];
@@ -223,9 +224,9 @@ export function* sizingIter(
   const basis = new Uint8Array(n * 2);
   const pool = rules.unmeasuredProfile === 'similar' ? similarPool(servers, rules) : null;
   const work: Work = { H, T, offset, growth, policy: rules.policy, demand, peak, gapFills, scratch, hodMax, all, series, rules, pool, basis };
-  yield 0;
+  tick(0);
   for (let i = 0; i < n; i++) {
-    if ((i & 255) === 255) yield i / n;
+    if ((i & 255) === 255) tick(i / n);
     sizeServer(work, i, servers[i], rules.sizing === 'allocated' ? undefined : rows.get(servers[i].id));
   }
   return { hours: H, demand, peak, gapFills, basis };

@@ -2,6 +2,7 @@
  * The WAN: data centres and user sites joined by bidirectional links. Lowest-latency paths (Dijkstra from
  * every node; the graph is small), flow routing and per-hour link loads with overload lists.
  */
+import { noTick, type Tick } from '../util/progress.ts';
 import type { Estate, Flow } from '../model/schema.ts';
 import type { LinkLoad, LinkOverload } from './plan.ts';
 
@@ -88,13 +89,13 @@ export function flowAt(f: Flow, h: number): number {
 export type Locate = (ep: Flow['from']) => string | null;
 
 /** Per-hour load on every link (168 h, both directions summed) when flows are routed on best paths. */
-export function* linkLoadsIter(t: Topology, flows: readonly Flow[], locate: Locate): Generator<number, { load: Float32Array[]; flowPaths: (Int32Array | null)[] }> {
+export function linkLoads(t: Topology, flows: readonly Flow[], locate: Locate, tick: Tick = noTick): { load: Float32Array[]; flowPaths: (Int32Array | null)[] } {
   const L = t.linkIds.length;
   const load = Array.from({ length: L }, () => new Float32Array(WEEK_HOURS));
   const flowPaths: (Int32Array | null)[] = new Array<Int32Array | null>(flows.length).fill(null);
   const CHUNK = 4096;
   for (let from = 0; from < flows.length; from += CHUNK) {
-    if (from > 0) yield from / flows.length;
+    if (from > 0) tick(from / flows.length);
     routeFlows(t, flows, locate, from, Math.min(flows.length, from + CHUNK), load, flowPaths);
   }
   return { load, flowPaths };
@@ -144,12 +145,12 @@ function overloadOf(li: number, row: Float32Array, bandwidth: number, flows: rea
 }
 
 /** Link loads before (servers where they are) and after (servers at their target), with overloads. */
-export function* compareLinksIter(t: Topology, flows: readonly Flow[], before: Locate, after: Locate): Generator<number, LinkLoad[]> {
-  const b = yield* linkLoadsIter(t, flows, before);
-  const a = yield* linkLoadsIter(t, flows, after);
+export function compareLinks(t: Topology, flows: readonly Flow[], before: Locate, after: Locate, tick: Tick = noTick): LinkLoad[] {
+  const b = linkLoads(t, flows, before, (f) => tick(0.45 * f));
+  const a = linkLoads(t, flows, after, (f) => tick(0.45 + 0.45 * f));
   const out: LinkLoad[] = [];
   for (let li = 0; li < t.linkIds.length; li++) {
-    yield li / t.linkIds.length;
+    tick(0.9 + (0.1 * li) / t.linkIds.length);
     out.push({
       linkId: t.linkIds[li],
       bandwidthMbps: t.bandwidth[li],

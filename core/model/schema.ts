@@ -5,6 +5,7 @@
  * The hourly utilisation series are not here: they live in a columnar SeriesSet (series.ts).
  */
 import { z } from 'zod';
+import { Effort } from './effort.ts';
 
 export const Id = z.string().min(1, 'must not be empty').max(200, 'is longer than 200 characters');
 
@@ -341,6 +342,8 @@ export const Scenario = z.object({
   pins: z.array(Pin).default([]),
   /** Seed for the engine's randomised search, so a run can be reproduced. */
   seed: z.number().int().default(1),
+  /** How hard the engine searches (core/model/effort.ts); absent = DEFAULT_EFFORT ('standard'). */
+  effort: Effort.optional(),
 });
 
 export const Estate = z.object({

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Estate, Flow, Server, type EstateInput } from './schema.ts';
 import { checkSeries, type SeriesSet } from './series.ts';
+import { noTick, type Tick } from '../util/progress.ts';
 
 export type ModelProblem = {
   /** Field path, e.g. "servers[12].cores". */
@@ -162,22 +163,22 @@ export function validateProject(estateInput: EstateInput | unknown, series: Seri
   return seriesProblems.length > 0 ? { ok: false, problems: seriesProblems } : { ok: true, value: { estate: estate.value, series } };
 }
 
-/** Servers and flows checked per step by `validateProjectIter` (a few ms each). */
+/** Servers and flows checked per step by `validateProjectInSteps` (a few ms each). */
 export const VALIDATE_CHUNK = 250;
 
 /**
- * `validateProject` as a generator that yields after every VALIDATE_CHUNK servers or flows (and between
- * the other checks), so a worker slicing it answers a cancel within a slice even on a large estate. Same
- * result and problems (ordered as the schema's fields) as `validateProject`.
+ * `validateProject` in steps of VALIDATE_CHUNK servers or flows, calling `tick` (fraction of the lists checked)
+ * after each step and between the other checks, so a worker posts progress even while a large estate is
+ * checked. Same result and problems (ordered as the schema's fields) as `validateProject`.
  */
-export function* validateProjectIter(estateInput: EstateInput | unknown, series: SeriesSet): Generator<void, Validated<{ estate: Estate; series: SeriesSet }>> {
+export function validateProjectInSteps(estateInput: EstateInput | unknown, series: SeriesSet, tick: Tick = noTick): Validated<{ estate: Estate; series: SeriesSet }> {
   const input = estateInput as Record<string, unknown> | null;
   const chunked = typeof input === 'object' && input !== null && Array.isArray(input.servers) && Array.isArray(input.flows);
   if (!chunked) return validateProject(estateInput, series);
   const problems: ModelProblem[] = [];
   const shell = Estate.safeParse({ ...input, servers: [], flows: [] });
   if (!shell.success) problems.push(...zodProblems(shell.error, input));
-  yield;
+  tick(0);
   const parts: Record<'servers' | 'flows', unknown[]> = { servers: [], flows: [] };
   for (const [field, schema] of [['servers', z.array(Server)], ['flows', z.array(Flow)]] as const) {
     const list = input[field] as unknown[];
@@ -192,7 +193,7 @@ export function* validateProjectIter(estateInput: EstateInput | unknown, series:
           problems.push({ path: pathText(path), message: issue.message, value: valueAt(input, path), kind: 'schema' });
         }
       }
-      yield;
+      tick(Math.min(1, (at + VALIDATE_CHUNK) / Math.max(1, list.length)));
     }
   }
   if (problems.length > 0) {
@@ -207,7 +208,7 @@ export function* validateProjectIter(estateInput: EstateInput | unknown, series:
   const estate = { ...shell.data, servers: parts.servers, flows: parts.flows } as Estate;
   const integrity = integrityProblems(estate);
   if (integrity.length > 0) return { ok: false, problems: integrity };
-  yield;
+  tick(1);
   const ids = new Set(estate.servers.map((s) => s.id));
   const seriesProblems = checkSeries(series, ids).map((p) => ({ ...p, kind: 'series' as const }));
   return seriesProblems.length > 0 ? { ok: false, problems: seriesProblems } : { ok: true, value: { estate, series } };

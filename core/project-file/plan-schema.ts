@@ -4,6 +4,7 @@
  * plan both round-trip; the fields the views read are checked here.
  */
 import { z } from 'zod';
+import { EffortLevel } from '../model/effort.ts';
 import { DIMENSIONS, type Plan } from '../engine/plan.ts';
 
 const Id = z.string().max(512);
@@ -80,6 +81,8 @@ const Search = z
     budgetMs: Num,
     iterations: Num.nullable(),
     stoppedBy: z.enum(['first-plan', 'budget', 'iterations', 'done', 'cancelled']),
+    effort: z.union([EffortLevel, z.literal('custom')]).optional(),
+    foundAt: Num.optional(),
   })
   .catchall(z.union([z.string().max(200), Num, z.boolean(), z.null()]));
 

@@ -99,13 +99,18 @@ export function buildAssumptions(estate: Estate, scenario: Scenario, settings: E
     { label: 'Kept data centres', value: scenario.keptDataCentreIds.map((id) => dcName.get(id) ?? id).join(', ') || 'none' },
     { label: 'Pins (manual placements)', value: count(scenario.pins.length, 'pin') },
     { label: 'Engine seed', value: String(settings.seed) },
-    {
-      label: 'Improvement search budget',
-      value:
-        settings.iterations != null
-          ? `${settings.iterations.toLocaleString('en-US')} work units (reproducible: the same seed and budget give the same plan)`
-          : `${(settings.budgetMs / 1000).toLocaleString('en-US')} s of search time`,
-    },
+    settings.effort !== undefined
+      ? {
+          label: 'Search effort',
+          value: `${settings.effort} (${(settings.iterations ?? 0).toLocaleString('en-US')} work units); plan found at ${(settings.foundAt ?? 0).toLocaleString('en-US')} work units (reproducible: \`cwb plan --effort ${settings.foundAt ?? 0}\` gives the same plan)`,
+        }
+      : {
+          label: 'Improvement search budget',
+          value:
+            settings.iterations != null
+              ? `${settings.iterations.toLocaleString('en-US')} work units (reproducible: the same seed and budget give the same plan)`
+              : `${(settings.budgetMs / 1000).toLocaleString('en-US')} s of search time`,
+        },
     { label: 'Cost horizon', value: `${horizonMonthsOf(estate)} months (hosts bought, run, licensed and kept sites run over it)` },
   ];
 

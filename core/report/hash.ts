@@ -14,7 +14,6 @@
 import type { Estate, Scenario } from '../model/schema.ts';
 import { METRICS, type SeriesSet } from '../model/series.ts';
 import { createSha256, toHex, type Sha256 } from '../util/sha256.ts';
-import { drain } from '../util/slices.ts';
 import { encodeUtf8 } from '../util/utf8.ts';
 
 export type EngineSettings = {
@@ -24,6 +23,10 @@ export type EngineSettings = {
   budgetMs: number;
   /** A work-unit budget (reproducible runs; the clock then does not end the search); absent or null: none. */
   iterations?: number | null;
+  /** The effort level of the run ('custom' for a number of work units), for the report's text; not hashed. */
+  effort?: string;
+  /** Work units at which the plan was found (`cwb plan --effort N` replays it); for the report's text; not hashed. */
+  foundAt?: number;
 };
 
 export const HASH_FORMAT = 'cwb-report-inputs/2';
@@ -108,7 +111,11 @@ export const HASH_SLICE_BYTES = 256 * 1024;
 
 /** The input hash as 64 lower-case hex digits. */
 export function reportInputHash(inputs: HashInputs): string {
-  return drain(reportInputHashIter(inputs));
+  const gen = reportInputHashIter(inputs);
+  for (;;) {
+    const r = gen.next();
+    if (r.done) return r.value;
+  }
 }
 
 /**

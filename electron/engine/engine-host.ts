@@ -47,7 +47,7 @@ export function workerBundlePath(): Promise<string> {
 
 export type NodeEngine = {
   run: (project: RunProject, options: RunOptions) => EngineRun;
-  terminate: () => Promise<void>;
+  terminate: () => void;
 };
 
 export type NodeEngineOptions = {
@@ -58,17 +58,15 @@ export type NodeEngineOptions = {
   workerPath?: string;
 };
 
+/** The engine over worker_threads: a worker per run at most; cancel terminates it, the next run spawns another. */
 export async function createNodeEngine(options: NodeEngineOptions = {}): Promise<NodeEngine> {
   const file = options.workerPath ?? (await workerBundlePath());
-  const worker = new Worker(file);
-  const client = createRunClient((message, transfer) => worker.postMessage(message, transfer));
-  worker.on('message', (m: FromEngine) => client.receive(m));
-  worker.on('error', client.failAll);
-  worker.on('exit', (code) => client.failAll(new Error(`engine worker exited (code ${code})`)));
-  return {
-    run: client.run,
-    async terminate() {
-      await worker.terminate();
-    },
-  };
+  const client = createRunClient((events) => {
+    const worker = new Worker(file);
+    worker.on('message', (m: FromEngine) => events.message(m));
+    worker.on('error', (e) => events.failed(e));
+    worker.on('exit', (code) => events.failed(new Error(`engine worker exited (code ${code})`)));
+    return { post: (message, transfer) => worker.postMessage(message, transfer), terminate: () => worker.terminate() };
+  });
+  return { run: client.run, terminate: client.terminate };
 }

@@ -1,6 +1,6 @@
 /**
  * Entry of the Node engine worker (worker_threads). Bundled by engine-host.ts with esbuild at first use,
- * because Node 20 workers cannot load .ts. Slices run on setImmediate, so cancel messages get through.
+ * because Node 20 workers cannot load .ts. A run goes to its end; the caller cancels by terminating the worker.
  */
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
@@ -11,7 +11,6 @@ const port = parentPort;
 if (!port) throw new Error('worker-entry.ts must run in a worker thread');
 const session = createEngineSession({
   post: (message, transfer) => port.postMessage(message, transfer),
-  schedule: (fn) => setImmediate(fn),
   now: () => performance.now(),
   packer: defaultPacker,
 });

@@ -12,7 +12,7 @@ function setup() {
   store.getState().loadProject(project, null);
   const dialogs = createDialogStore();
   const engine = fakeEngine();
-  const runner = createEngineRunner({ store, dialogs, createClient: () => engine.client, budgetMs: 500 });
+  const runner = createEngineRunner({ store, dialogs, createClient: () => engine.client, effort: 500 });
   const scenarioId = project.estate.scenarios[0].id;
   return { store, dialogs, engine, runner, scenarioId, project };
 }
@@ -54,7 +54,7 @@ describe('engine runs', () => {
     const { store, engine, runner, scenarioId } = setup();
     const done = runner.run(scenarioId);
     const run = engine.runs[0];
-    expect(run.options).toMatchObject({ scenarioId, budgetMs: 500, transfer: false });
+    expect(run.options).toMatchObject({ scenarioId, effort: 500, transfer: false });
     expect(store.getState().engineJob).toMatchObject({ status: 'running', scenarioId, runId: run.runId });
     run.progress(20, null, 0, 'sizing');
     expect(store.getState().engineJob).toMatchObject({ progress: 0.2, phase: 'sizing', bestCost: null });

@@ -4,19 +4,11 @@
  * slice; the first plan switches to the Results pane; errors show in the alert dialog. No React here.
  */
 import type { Plan } from '../../core/engine/plan.ts';
-import type { Project } from '../../core/model/project.ts';
-import type { PlanMessage, ProgressMessage } from '../../core/protocol.ts';
+import type { RunClient } from '../../core/engine/run-client.ts';
+import { DEFAULT_EFFORT, type Effort } from '../../core/model/effort.ts';
 import type { WorkbenchStore } from '../store/store.ts';
 import { ask, type DialogStore } from './dialogs.ts';
 
-/** What the runner needs of an engine client (the shape of createEngineClient's result). */
-export type EngineClientLike = {
-  run: (
-    project: { estate: unknown; series: Project['series'] },
-    options: { scenarioId: string; budgetMs: number; transfer?: boolean; onProgress?: (p: ProgressMessage) => void; onPlan?: (p: PlanMessage) => void },
-  ) => { runId: number; result: Promise<Plan>; cancel: () => void };
-  terminate: () => void;
-};
 
 export type EngineRunner = {
   /** Run a scenario of the open project; a run already going is cancelled first. Resolves when it ends. */
@@ -25,28 +17,28 @@ export type EngineRunner = {
   dispose: () => void;
 };
 
-/** Improvement search after the first plan. */
-export const RUN_BUDGET_MS = 6_000;
 
 export function createEngineRunner(deps: {
   store: WorkbenchStore;
   dialogs: DialogStore;
   /** Made on the first run (the worker starts then); made again after a failed run. */
-  createClient: () => EngineClientLike;
-  budgetMs?: number;
+  createClient: () => RunClient;
+  /** Effort of every run instead of the scenario's own (tests). */
+  effort?: Effort;
 }): EngineRunner {
   const { store, dialogs, createClient } = deps;
-  let client: EngineClientLike | null = null;
-  let current: { runId: number; cancel: () => void } | null = null;
+  let client: RunClient | null = null;
+  let current: { runId: number; cancel: () => Promise<void> } | null = null;
 
   async function run(scenarioId: string): Promise<void> {
     const s = store.getState();
     if (!s.project) return;
-    if (!s.project.estate.scenarios.some((sc) => sc.id === scenarioId)) {
+    const scenario = s.project.estate.scenarios.find((sc) => sc.id === scenarioId);
+    if (!scenario) {
       await ask(dialogs, 'error', { title: 'Cannot run the engine', message: `No scenario with id ${scenarioId}.` });
       return;
     }
-    current?.cancel();
+    void current?.cancel();
     client ??= createClient();
     let firstPlan = true;
     let runId = -1;
@@ -61,11 +53,11 @@ export function createEngineRunner(deps: {
         st.setActivePane('results');
       }
     };
-    let handle: ReturnType<EngineClientLike['run']>;
+    let handle: ReturnType<RunClient['run']>;
     try {
       handle = client.run(s.project, {
         scenarioId,
-        budgetMs: deps.budgetMs ?? RUN_BUDGET_MS,
+        effort: deps.effort ?? scenario.effort ?? DEFAULT_EFFORT,
         // the store keeps its series: the worker gets copies
         transfer: false,
         onProgress: (p) =>
@@ -105,9 +97,9 @@ export function createEngineRunner(deps: {
 
   return {
     run,
-    cancel: () => current?.cancel(),
+    cancel: () => void current?.cancel(),
     dispose: () => {
-      current?.cancel();
+      void current?.cancel();
       client?.terminate();
       client = null;
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planIter } from '../../core/engine/engine.ts';
+import { planProject } from '../../core/engine/engine.ts';
 import { defaultPacker } from '../../core/engine/default-packer.ts';
 import { DIMENSIONS, type Plan } from '../../core/engine/plan.ts';
 import type { Project } from '../../core/model/project.ts';
@@ -8,11 +8,7 @@ import { createServerSeries } from './server-demand.ts';
 
 function runPlan(project: Project): Plan {
   let t = 0;
-  const gen = planIter(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: () => (t += 1), budgetMs: 0 });
-  for (;;) {
-    const r = gen.next();
-    if (r.done) return r.value;
-  }
+  return planProject(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: () => (t += 1), effort: 0 });
 }
 
 /** A small sample estate (affinity groups, DR pairs) with gaps punched into a few series rows. */

@@ -6,8 +6,7 @@
  * (plan, server) for the life of the returned function.
  */
 import { DIMENSIONS, type Dimension, type Plan } from '../../core/engine/plan.ts';
-import { DIMS, sizingIter } from '../../core/engine/sizing.ts';
-import { drain } from '../../core/util/slices.ts';
+import { DIMS, sizeServers } from '../../core/engine/sizing.ts';
 import type { Project } from '../../core/model/project.ts';
 import { effectiveRules, type Scenario, type Server } from '../../core/model/schema.ts';
 import type { ServerSeries } from '../views/heatmap/stack.ts';
@@ -43,7 +42,7 @@ export function createServerSeries(project: Project, scenario: Scenario, plan: P
       if (s) servers.push(s);
       else cache.set(id, null);
     }
-    const sizing = drain(sizingIter(servers, project.series, rules));
+    const sizing = sizeServers(servers, project.series, rules);
     if (sizing.hours !== plan.hours) {
       for (const id of ids) cache.set(id, null);
       return;

@@ -7,7 +7,6 @@
 import type { Plan } from '../../core/engine/plan.ts';
 import type { Project } from '../../core/model/project.ts';
 import { reportInputHash, reportInputHashIter, type EngineSettings } from '../../core/report/hash.ts';
-import { RUN_BUDGET_MS } from '../app/engine-runner.ts';
 
 /** Input hashes by input project, then by "scenario id|seed|budget|iterations". */
 const hashes = new WeakMap<Project, Map<string, string>>();
@@ -17,9 +16,15 @@ const pending = new WeakMap<Project, Map<string, Promise<string | null>>>();
 /** How many input hashes were computed (tests: a run's plans share one). */
 export const hashStats = { computed: 0 };
 
-/** The settings a plan ran with, as the engine recorded them (older plans: the UI's run budget). */
+/** The settings a plan ran with, as the engine recorded them (older plans: the UI's old 6 s run budget). */
 export function settingsOf(plan: Plan): EngineSettings {
-  return { seed: plan.seed, budgetMs: plan.search?.budgetMs ?? RUN_BUDGET_MS, iterations: plan.search?.iterations ?? null };
+  const s = plan.search;
+  return {
+    seed: plan.seed,
+    budgetMs: s?.budgetMs ?? 6_000,
+    iterations: s?.iterations ?? null,
+    ...(s?.effort !== undefined ? { effort: s.effort, foundAt: s.foundAt ?? 0 } : {}),
+  };
 }
 
 const keyOf = (scenarioId: string, settings: EngineSettings) => `${scenarioId}|${settings.seed}|${settings.budgetMs}|${settings.iterations ?? ''}`;

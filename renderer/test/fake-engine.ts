@@ -1,9 +1,9 @@
 /** A scripted engine client for UI tests: each run waits until the test pushes its messages. */
 import type { Plan } from '../../core/engine/plan.ts';
 import type { PlanMessage, ProgressMessage } from '../../core/protocol.ts';
-import type { EngineClientLike } from '../app/engine-runner.ts';
+import type { RunClient } from '../../core/engine/run-client.ts';
 
-type Options = Parameters<EngineClientLike['run']>[1];
+type Options = Parameters<RunClient['run']>[1];
 
 export type FakeRun = {
   runId: number;
@@ -19,7 +19,7 @@ export function fakeEngine() {
   const runs: FakeRun[] = [];
   let terminated = 0;
   let nextId = 1;
-  const client: EngineClientLike = {
+  const client: RunClient = {
     run: (_project, options) => {
       const runId = nextId++;
       let resolve: (p: Plan) => void = () => {};
@@ -46,8 +46,8 @@ export function fakeEngine() {
           run.cancelled = true;
           const e = new Error(`run ${runId} cancelled`);
           e.name = 'EngineCancelled';
-          // the worker answers a cancel asynchronously
-          queueMicrotask(() => reject(e));
+          reject(e);
+          return Promise.resolve();
         },
       };
     },

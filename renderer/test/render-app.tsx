@@ -22,7 +22,7 @@ export function renderApp(
   const dialogs = createDialogStore();
   const controller = createController({ host: host.api, store, dialogs, codec, now: () => new Date(Date.UTC(2026, 10, 22)), print: () => {} });
   const engineFake = fakeEngine();
-  const engine = createEngineRunner({ store, dialogs, createClient: () => engineFake.client, budgetMs: 1000 });
+  const engine = createEngineRunner({ store, dialogs, createClient: () => engineFake.client, effort: 1000 });
   const view = render(
     <StoreContext.Provider value={store}>
       <AppContext.Provider value={{ controller, dialogs, host: host.api, isMac: false, engine }}>

@@ -1,5 +1,5 @@
 /**
- * `cwb`, the headless CLI. `cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] [--iterations N] --out PLAN.csv|PLAN.xlsx [--csv-separator ;]`
+ * `cwb`, the headless CLI. `cwb plan PROJECT.cwb [--scenario NAME] [--effort quick|standard|thorough|N] --out PLAN.csv|PLAN.xlsx [--csv-separator ;]`
  * (and `cwb import ...`, see import-command.ts)
  * reads a project, runs the placement engine (in process, progress on stderr), prints a summary and writes
  * the plan: CSV (one row per server) or, for a .xlsx name, a workbook of servers, hosts, sites and WAN links.
@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { readProjectFile } from '../../electron/services/project-store.ts';
-import { planIter } from '../../core/engine/engine.ts';
+import { planProject } from '../../core/engine/engine.ts';
 import { defaultPacker } from '../../core/engine/default-packer.ts';
 import type { Plan } from '../../core/engine/plan.ts';
 import { planFile } from './csv.ts';
@@ -18,13 +18,16 @@ import { hashOfPlan, savePlanInProject } from './save-plan.ts';
 import { planSummary } from './summary.ts';
 import { sizingLines } from './sizing-lines.ts';
 import type { SizingMode } from '../../core/model/schema.ts';
+import { DEFAULT_EFFORT, parseEffort, type Effort } from '../../core/model/effort.ts';
 
-export const USAGE = `usage: cwb plan PROJECT.cwb [--scenario NAME] [--budget-ms N] [--iterations N] [--save] --out PLAN.csv|PLAN.xlsx [--csv-separator ;]
+export const USAGE = `usage: cwb plan PROJECT.cwb [--scenario NAME] [--effort quick|standard|thorough|N] [--sizing performance|allocated] [--save] [--out PLAN.csv|PLAN.xlsx] [--csv-separator ;]
 
   --scenario NAME   scenario id or name (default: the project's first scenario)
-  --budget-ms N     improvement search time after the first plan, ms (default 5000)
-  --iterations N    improvement search of N work units instead of time: the same project, seed and N
-                    give the same plan on any machine (--budget-ms is then ignored)
+  --effort E        how hard to search after the first plan: quick, standard or thorough, or N work
+                    units (0 = first plan only); default: the scenario's effort (standard if unset).
+                    The same project, scenario, seed and effort give the same plan on any machine;
+                    a plan found at N work units ("found at" in the summary) is replayed by --effort N
+  --iterations N    the same as --effort N
   --out PLAN.csv    where to write the plan (one row per server);
   --out PLAN.xlsx   or a workbook: sheets Servers, Hosts, Sites and WAN links
   --save            keep the plan in PROJECT.cwb as the scenario's latest plan (the app shows it on open);
@@ -38,15 +41,15 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export type PlanArgs = { project: string; scenario: string | null; budgetMs: number; iterations: number | null; out: string | null; csvSeparator: CsvSeparator; sizing: SizingMode | null; save?: boolean };
+/** effort null: the scenario's own. */
+export type PlanArgs = { project: string; scenario: string | null; effort: Effort | null; out: string | null; csvSeparator: CsvSeparator; sizing: SizingMode | null; save?: boolean };
 
 export function parseArgs(argv: readonly string[]): PlanArgs {
   const [command, ...rest] = argv;
   if (command !== 'plan') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   let project: string | null = null;
   let scenario: string | null = null;
-  let budgetMs = 5000;
-  let iterations: number | null = null;
+  let effort: Effort | null = null;
   let out: string | null = null;
   let csvSeparator: CsvSeparator = ',';
   let sizing: SizingMode | null = null;
@@ -72,21 +75,18 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
       if (sep === undefined) throw new UsageError(`--csv-separator must be "," or ";", got "${v}"`);
       csvSeparator = sep;
     }
-    else if (a === '--budget-ms') {
+    else if (a === '--effort' || a === '--iterations') {
       const v = value();
-      budgetMs = Number(v);
-      if (!/^\d+$/.test(v)) throw new UsageError(`--budget-ms must be a whole number of milliseconds, got "${v}"`);
-    } else if (a === '--iterations') {
-      const v = value();
-      iterations = Number(v);
-      if (!/^\d+$/.test(v) || iterations <= 0) throw new UsageError(`--iterations must be a whole number of work units, 1 or more, got "${v}"`);
-    } else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+      effort = parseEffort(v);
+      if (effort === null) throw new UsageError(`${a} must be quick, standard, thorough or a whole number of work units, got "${v}"`);
+    } else if (a === '--budget-ms') throw new UsageError('--budget-ms is gone: the search is bounded by work, not time; use --effort quick|standard|thorough|N');
+    else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else if (project === null) project = a;
     else throw new UsageError(`unexpected argument "${a}"`);
   }
   if (project === null) throw new UsageError('missing PROJECT.cwb');
   if (out === null && !save) throw new UsageError('missing --out PLAN.csv (or --save)');
-  return { project, scenario, budgetMs, iterations, out, csvSeparator, sizing, save };
+  return { project, scenario, effort, out, csvSeparator, sizing, save };
 }
 
 type Io = { stdout: (s: string) => void; stderr: (s: string) => void };
@@ -122,31 +122,24 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const t0 = performance.now();
   let plan: Plan;
   try {
-    const gen = planIter(read.project, scenario.id, {
+    let lastShown = 0;
+    plan = planProject(read.project, scenario.id, {
       packer: defaultPacker,
       now: () => performance.now(),
-      budgetMs: args.budgetMs,
-      ...(args.iterations !== null ? { iterations: args.iterations } : {}),
-    });
-    let lastShown = 0;
-    for (;;) {
-      const r = gen.next();
-      if (r.done) {
-        plan = r.value;
-        break;
-      }
-      const t = performance.now() - t0;
-      if (r.value.kind === 'plan') io.stderr(`first plan after ${(t / 1000).toFixed(1)} s: ${r.value.plan.hostsUsed} hosts (bound ${r.value.plan.bounds.total})\n`);
-      else if (t - lastShown >= 1000) {
+      effort: args.effort ?? scenario.effort ?? DEFAULT_EFFORT,
+      onPlan: (first) => io.stderr(`first plan after ${((performance.now() - t0) / 1000).toFixed(1)} s: ${first.hostsUsed} hosts (bound ${first.bounds.total})\n`),
+      onProgress: (p) => {
+        const t = performance.now() - t0;
+        if (t - lastShown < 1000) return;
         lastShown = t;
-        io.stderr(`${r.value.phase} ${(r.value.fraction * 100).toFixed(0)} %${r.value.hosts > 0 ? `, ${r.value.hosts} hosts` : ''}\n`);
-      }
-    }
+        io.stderr(`${p.phase} ${(p.fraction * 100).toFixed(0)} %${p.hosts > 0 ? `, ${p.hosts} hosts` : ''}\n`);
+      },
+    });
   } catch (e) {
     io.stderr(`cwb: planning failed: ${e instanceof Error ? e.message : String(e)}\n`);
     return e instanceof Error && e.name === 'EngineInputError' ? 3 : 1;
   }
-  io.stdout(`${planSummary(plan, scenario.name, estate.currency)}\nPlan hash: ${hashOfPlan(plan)}\nTime: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  io.stdout(`${planSummary(plan, scenario.name, estate)}\nPlan hash: ${hashOfPlan(plan)}\nTime: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   io.stdout(`${sizingLines(read.project, scenario.id, plan).join('\n')}\n`);
   if (args.save) {
     const saved = await savePlanInProject(args.project, read, plan, { appVersion: await appVersion(), nowUtc: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });

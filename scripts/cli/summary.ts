@@ -1,14 +1,19 @@
 /**
  * The plan summary the CLI prints: servers, hosts per site against the bound, the bound without licence
- * pools, licence units against their lower bound, the search settings, cost, unplaced, overloads.
+ * pools, licence units against their lower bound, the effort, cost, unplaced, overloads. The headline cost is
+ * the one the summary cards and the report show (core/report/summary.ts: kept sites' running cost included).
  */
 import { gapPercent, type Plan } from '../../core/engine/plan.ts';
+import { effortText } from '../../core/model/effort.ts';
+import type { Estate } from '../../core/model/schema.ts';
+import { summarise } from '../../core/report/summary.ts';
 
 const money = (x: number) => Math.round(x).toLocaleString('en-US');
 // A plan at its bound may sit a rounding error below it: never print "-0.0 %".
 const pct = (x: number) => `${(Math.abs(x) < 0.05 ? 0 : x).toFixed(1)} %`;
 
-export function planSummary(plan: Plan, scenarioName: string, currency: string): string {
+export function planSummary(plan: Plan, scenarioName: string, estate: Pick<Estate, 'servers' | 'dataCentres' | 'scenarios' | 'currency'>): string {
+  const currency = estate.currency;
   const out: string[] = [];
   const placed = plan.assignments.filter((a) => a.targetDataCentreId !== null).length;
   const physical = plan.assignments.filter((a) => a.reason === 'stays-physical').length;
@@ -30,12 +35,11 @@ export function planSummary(plan: Plan, scenarioName: string, currency: string):
   if (plan.bounds.cost !== undefined) {
     out.push(`Cost lower bound (hosts and licences): ${money(plan.bounds.cost)} ${currency}  gap: ${pct(gapPercent(plan.cost.total, plan.bounds.cost))}`);
   }
-  if (plan.search) {
-    const s = plan.search;
-    out.push(`Search: ${s.iterations !== null ? `${s.iterations} iterations` : `${s.budgetMs} ms`}, stopped by ${s.stoppedBy}`);
-  }
+  if (plan.search) out.push(searchLine(plan.search));
+  const sum = summarise(estate, plan);
   out.push(
-    `Cost over ${plan.cost.horizonMonths} months: ${money(plan.cost.total)} ${currency} (hosts ${money(plan.cost.hostPurchase)} + running ${money(plan.cost.hostRunning)} + licences ${money(plan.cost.licenceTotal)})`,
+    `Cost over ${sum.horizonMonths} months: ${money(sum.costAfter)} ${currency} (kept sites ${money(sum.facilitiesAfter)} + hosts ${money(plan.cost.hostPurchase)} + running ${money(plan.cost.hostRunning)} + licences ${money(plan.cost.licenceTotal)})`,
+    `  site running cost ${money(sum.costBefore)} today -> ${money(sum.facilitiesAfter)} (today's servers and licences are not in the estate)`,
   );
   for (const l of plan.cost.licences) {
     const bound = l.boundUnits !== undefined ? `, bound ${l.boundUnits} units (gap ${pct(gapPercent(l.units, l.boundUnits))})` : '';
@@ -58,4 +62,13 @@ export function planSummary(plan: Plan, scenarioName: string, currency: string):
     for (const v of plan.violations.slice(0, 10)) out.push(`  [${v.kind}] ${v.message}`);
   }
   return out.join('\n');
+}
+
+/** "Effort: standard (200,000 work units), plan found at 49,363 units (--effort 49363 replays it), stopped by ..." */
+export function searchLine(s: NonNullable<Plan['search']>): string {
+  if (s.effort === undefined) return `Search: ${s.iterations !== null ? `${s.iterations} work units` : `${s.budgetMs} ms`}, stopped by ${s.stoppedBy}`;
+  const units = s.iterations ?? 0;
+  const effort = effortText(s.effort === 'custom' ? units : s.effort);
+  const found = s.foundAt ?? 0;
+  return `Effort: ${effort}, plan found at ${found.toLocaleString('en-US')} work units (--effort ${found} replays it), stopped by ${s.stoppedBy === 'iterations' ? 'the effort' : s.stoppedBy === 'done' ? 'convergence' : s.stoppedBy}`;
 }

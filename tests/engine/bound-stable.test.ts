@@ -17,15 +17,15 @@ const hostsOf = (p: ReturnType<typeof planProject>) => p.hosts.length;
 describe('reported bound', () => {
   it("a class the run keeps in licence pools raises the plan's own pool bound above the run-wide one (seed a)", () => {
     const project = generateProject({ servers: 400, seed: 'bound-a' });
-    const final = planProject(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: clock(), budgetMs: 0, iterations: 20000 });
+    const final = planProject(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: clock(), effort: 20000 });
     expect(final.bounds.ownPools ?? 0).toBeGreaterThan(final.bounds.total);
     expect(final.bounds.ownPools ?? Infinity).toBeLessThanOrEqual(hostsOf(final));
   });
 
   it.each(['a', 'b', 'c'])('is the same for the first and the final plan of a run, and below both (seed %s)', (seed) => {
     const project = generateProject({ servers: 400, seed: `bound-${seed}` });
-    const first = planProject(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: clock(), budgetMs: 0 });
-    const final = planProject(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: clock(), budgetMs: 0, iterations: 20000 });
+    const first = planProject(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: clock(), effort: 0 });
+    const final = planProject(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: clock(), effort: 20000 });
     expect(final.bounds.total).toBe(first.bounds.total);
     expect(first.bounds.total).toBeLessThanOrEqual(hostsOf(first));
     expect(final.bounds.total).toBeLessThanOrEqual(hostsOf(final));

@@ -7,11 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildContext } from '../../core/engine/context.ts';
-import { buildPackClassesIter } from '../../core/engine/pack-input.ts';
+import { buildPackClasses } from '../../core/engine/pack-input.ts';
 import { classBound } from '../../core/engine/assemble.ts';
-import { sizingIter } from '../../core/engine/sizing.ts';
-import { drain } from '../../core/util/slices.ts';
-import { planSitesIter } from '../../core/engine/sites.ts';
+import { sizeServers } from '../../core/engine/sizing.ts';
+import { planSites } from '../../core/engine/sites.ts';
 import { defaultPacker } from '../../core/engine/default-packer.ts';
 import type { PackClass } from '../../core/engine/pack-input.ts';
 import { estate, project, run, series, server } from './fixtures.ts';
@@ -118,9 +117,9 @@ describe('lower bound (property)', () => {
         expect(plan.bounds.cost ?? Infinity).toBeLessThanOrEqual(plan.cost.total * (1 + 1e-12));
         // Class bounds against brute force.
         const ctx = buildContext(p.estate, 's1');
-        const sizing = drain(sizingIter(ctx.servers, p.series, ctx.rules));
-        const sites = drain(planSitesIter(ctx, sizing));
-        const classes = drain(buildPackClassesIter(ctx, sizing, sites.site, []));
+        const sizing = sizeServers(ctx.servers, p.series, ctx.rules);
+        const sites = planSites(ctx, sizing);
+        const classes = buildPackClasses(ctx, sizing, sites.site, []);
         for (const c of classes) expect(classBound(c)).toBeLessThanOrEqual(optimum(c));
         fakeClock++;
       }),

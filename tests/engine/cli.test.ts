@@ -11,6 +11,8 @@ import { csvCell } from '../../core/export/csv.ts';
 import { planCsv } from '../../scripts/cli/csv.ts';
 import { parseArgs } from '../../scripts/cli/main.ts';
 import { planSummary } from '../../scripts/cli/summary.ts';
+import { summarise } from '../../core/report/summary.ts';
+import { buildReport } from '../../core/report/model.ts';
 import { estate, project, run, server } from './fixtures.ts';
 
 const exec = promisify(execFile);
@@ -50,12 +52,15 @@ describe('cwb CLI', () => {
   });
 
   it('parses arguments and rejects bad ones with a clear message', () => {
-    expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--budget-ms', '10', '--scenario', 'Keep 3'])).toEqual({ project: 'x.cwb', out: 'p.csv', budgetMs: 10, iterations: null, scenario: 'Keep 3', csvSeparator: ',', save: false });
-    expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--iterations', '5000']).iterations).toBe(5000);
-    expect(() => parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--iterations', '0'])).toThrow(/--iterations/);
+    expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--effort', 'thorough', '--scenario', 'Keep 3'])).toEqual({ project: 'x.cwb', out: 'p.csv', effort: 'thorough', scenario: 'Keep 3', csvSeparator: ',', sizing: null, save: false });
+    expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv']).effort).toBeNull();
+    expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--effort', '5000']).effort).toBe(5000);
+    expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--effort', '0']).effort).toBe(0);
+    expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--iterations', '5000']).effort).toBe(5000);
+    expect(() => parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--effort', 'hard'])).toThrow(/--effort must be quick, standard, thorough or a whole number of work units, got "hard"/);
     expect(() => parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--iterations', '1e3'])).toThrow(/--iterations/);
     expect(() => parseArgs(['plan', 'x.cwb'])).toThrow(/--out/);
-    expect(() => parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--budget-ms', 'soon'])).toThrow(/--budget-ms/);
+    expect(() => parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--budget-ms', '100'])).toThrow(/--budget-ms is gone.*--effort/);
     expect(() => parseArgs(['pln'])).toThrow(/unknown command "pln"/);
     expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv']).csvSeparator).toBe(',');
     expect(parseArgs(['plan', 'x.cwb', '--out', 'p.csv', '--csv-separator', ';']).csvSeparator).toBe(';');
@@ -74,12 +79,13 @@ describe('cwb CLI', () => {
 
   it('plans a project end to end: summary on stdout, CSV written, exit 0', async () => {
     const out = path.join(dir, 'plan.csv');
-    const r = await cli('plan', cwb, '--scenario', 'Keep 3 (Ashburn, Dallas, Chicago)', '--budget-ms', '200', '--out', out);
+    const r = await cli('plan', cwb, '--scenario', 'Keep 3 (Ashburn, Dallas, Chicago)', '--effort', '2000', '--out', out);
     expect(r.stderr).not.toMatch(/cwb:/);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Servers: 150 /);
     expect(r.stdout).toMatch(/Hosts: \d+ {2}bound: \d+ {2}gap: /);
-    expect(r.stdout).toMatch(/Cost over 36 months: .* licences/);
+    expect(r.stdout).toMatch(/Cost over 36 months: [\d,]+ USD \(kept sites [\d,]+ \+ hosts .* licences [\d,]+\)/);
+    expect(r.stdout).toMatch(/Effort: custom \(2,000 work units\), plan found at [\d,]+ work units \(--effort \d+ replays it\)/);
     expect(r.stdout).toMatch(/Overloaded WAN links after the move: \d+/);
     const lines = readFileSync(out, 'utf8').trim().split('\r\n');
     expect(lines[0]).toBe('server_id,server_name,source_site,target_site,target_host,reason,detail');
@@ -88,7 +94,7 @@ describe('cwb CLI', () => {
 
   it('writes a workbook with servers, hosts, sites and WAN links for --out PLAN.xlsx', async () => {
     const out = path.join(dir, 'plan.xlsx');
-    const r = await cli('plan', cwb, '--budget-ms', '100', '--out', out);
+    const r = await cli('plan', cwb, '--effort', '0', '--out', out);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Plan written to .*plan\.xlsx \(Servers: 150 rows, Hosts: \d+ rows, Sites: \d+ rows, WAN links: \d+ rows\)/);
     const wb = new ExcelJS.Workbook();
@@ -120,15 +126,33 @@ describe('cwb CLI', () => {
     const servers = Array.from({ length: 6 }, (_, i) => server(`s${i}`, { cores: 2, licensedProductIds: i % 2 ? ['ora'] : [] }));
     const lic = { products: [{ id: 'ora', name: 'ora' }], licenceModels: [{ id: 'l-ora', productId: 'ora', name: 'ora', metric: 'per-host-core' as const, price: 1000, minCoresPerHost: 0 }] };
     const plan = run(project(estate({ servers, ...lic, scenario: { licenceModelIds: ['l-ora'] } })));
-    const text = planSummary(plan, 's1', 'USD');
+    const e = estate({ servers, ...lic, scenario: { licenceModelIds: ['l-ora'] } });
+    const text = planSummary(plan, 's1', e);
     expect(text).toMatch(/licence l-ora \(per-host-core\): 10 units, bound 10 units \(gap 0\.0 %\)/);
     expect(text).toContain(`Hosts: ${plan.hostsUsed}  bound: ${plan.bounds.total}  gap: `);
-    expect(text).toContain('Search: 0 ms, stopped by first-plan');
+    expect(text).toContain('Effort: custom (0 work units), plan found at 0 work units (--effort 0 replays it), stopped by first-plan');
     expect(plan.bounds.cost).toBeLessThanOrEqual(plan.cost.total);
     expect(text).toMatch(/Cost lower bound \(hosts and licences\): [\d,]+ USD {2}gap: \d+\.\d %/);
     // the plan's own licence-pool bound shows only when it is above the run-wide one
     expect(text).not.toContain("bound for this plan's licence pools");
     const pooled = { ...plan, hostsUsed: 10, bounds: { ...plan.bounds, total: 7, ownPools: 8 } };
-    expect(planSummary(pooled, 's1', 'USD')).toContain("(bound for this plan's licence pools: 8  gap: 25.0 %)");
+    expect(planSummary(pooled, 's1', e)).toContain("(bound for this plan's licence pools: 8  gap: 25.0 %)");
+  });
+
+  it('the headline cost is the one the summary cards and the report show: kept sites running included', () => {
+    const e = estate({ servers: Array.from({ length: 6 }, (_, i) => server(`s${i}`)) });
+    e.dataCentres = e.dataCentres.map((d, i) => ({ ...d, costPerMonth: 1000 * (i + 1) }));
+    const plan = run(project(e));
+    const cards = summarise(e, plan);
+    // The kept sites cost money, so leaving them out (as the CLI once did) gives another figure.
+    expect(cards.facilitiesAfter).toBeGreaterThan(0);
+    expect(cards.costAfter).toBe(cards.facilitiesAfter + plan.cost.total);
+    const money = (x: number) => Math.round(x).toLocaleString('en-US');
+    const text = planSummary(plan, 's1', e);
+    expect(text).toContain(`Cost over 36 months: ${money(cards.costAfter)} USD (kept sites ${money(cards.facilitiesAfter)} + hosts`);
+    expect(text).toContain(`site running cost ${money(cards.costBefore)} today -> ${money(cards.facilitiesAfter)}`);
+    // The PDF report's executive summary reads the same figure.
+    const report = buildReport({ estate: e, series: project(e).series, scenario: e.scenarios[0], plan, settings: { seed: 1, budgetMs: 0 }, date: '2026-12-02', appVersion: 't' });
+    expect(report.summary.figures.costAfter).toBe(cards.costAfter);
   });
 });

@@ -1,11 +1,11 @@
 /**
  * A trivial first-fit packer for testing the engine's domain layer apart from the real packer
- * (core/engine/pack). Honours capacities in every coordinate, conflicts and fixed items; yields once per item.
+ * (core/engine/pack). Honours capacities in every coordinate, conflicts and fixed items; reports progress once per item.
  */
-import type { PackInput, PackOptions, PackProgress, PackSolution } from '../../core/engine/pack/types.ts';
-import type { Packer } from '../../core/engine/engine.ts';
+import type { PackInput, PackOptions, PackSolution } from '../../core/engine/pack/types.ts';
+import type { Packer } from '../../core/engine/types.ts';
 
-export function* firstFitIter(input: PackInput, _options: PackOptions): Generator<PackProgress, PackSolution> {
+export function firstFitPack(input: PackInput, options: PackOptions): PackSolution {
   const C = input.coords;
   const type = input.binTypes[0];
   const loads: Float64Array[] = [];
@@ -40,7 +40,7 @@ export function* firstFitIter(input: PackInput, _options: PackOptions): Generato
   const unplaced: number[] = [];
   for (let i = 0; i < input.itemCount; i++) {
     if (binOf[i] >= 0) continue;
-    yield { phase: 'construct', fraction: i / input.itemCount, bestCost: Number.NaN, bestBins: loads.length };
+    options.onProgress?.({ phase: 'construct', fraction: i / input.itemCount, bestCost: Number.NaN, bestBins: loads.length });
     let b = -1;
     for (let k = 0; k < loads.length && b < 0; k++) if (fits(i, k)) b = k;
     if (b < 0) {
@@ -64,4 +64,4 @@ export function* firstFitIter(input: PackInput, _options: PackOptions): Generato
   return { binOf, binType, cost, unplaced };
 }
 
-export const firstFit: Packer = { packIter: firstFitIter };
+export const firstFit: Packer = { pack: firstFitPack };

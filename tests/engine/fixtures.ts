@@ -111,8 +111,8 @@ let clock = 0;
 /** A fake monotonic clock: every read advances 1 ms, so budgets end deterministically. */
 export const fakeNow = (): number => ++clock;
 
-export function run(p: Project, scenarioId = 's1', packer: Packer = firstFit, budgetMs = 0): Plan {
-  return planProject(p, scenarioId, { packer, now: fakeNow, budgetMs });
+export function run(p: Project, scenarioId = 's1', packer: Packer = firstFit, effort = 0): Plan {
+  return planProject(p, scenarioId, { packer, now: fakeNow, effort });
 }
 
 export function byServer(plan: Plan): Map<string, Plan['assignments'][number]> {

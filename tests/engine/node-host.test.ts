@@ -18,9 +18,9 @@ afterAll(async () => {
 describe('Node worker host (end to end)', () => {
   it('runs, reports progress, and returns the same plan as the in-process engine for the same seed', async () => {
     const project = generateProject({ servers: 300, seed: 'host-test' });
-    const local = planProject(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: () => performance.now(), budgetMs: 0 });
+    const local = planProject(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: () => performance.now(), effort: 0 });
     const progress: ProgressMessage[] = [];
-    const run = engine.run(project, { scenarioId: MAIN_SCENARIO_ID, budgetMs: 0, onProgress: (p) => progress.push(p) });
+    const run = engine.run(project, { scenarioId: MAIN_SCENARIO_ID, effort: 0, onProgress: (p) => progress.push(p) });
     const plan = await run.result;
     expect(progress.length).toBeGreaterThan(0);
     expect(progress[0]).toMatchObject({ type: 'progress', runId: run.runId });
@@ -29,46 +29,40 @@ describe('Node worker host (end to end)', () => {
     expect(project.series.cpuPct.length).toBe(0);
   });
 
-  it('cancel stops a long run within 250 ms', async () => {
+  it('cancel terminates the worker: the run rejects as cancelled and a fresh worker serves the next run', async () => {
     const project = generateProject({ servers: 3000, seed: 'cancel-test' });
     let firstProgress: () => void = () => {};
     const started = new Promise<void>((r) => (firstProgress = r));
-    const progress: ProgressMessage[] = [];
     const run = engine.run(project, {
       scenarioId: MAIN_SCENARIO_ID,
-      budgetMs: 120_000,
+      effort: 'thorough',
+      transfer: false,
       onProgress: (p) => {
-        progress.push(p);
         if (p.phase === 'pack' || p.phase === 'improve') firstProgress();
       },
     });
     await started;
-    const t0 = performance.now();
     run.cancel();
-    const err = await run.result.then(
-      () => null,
-      (e: unknown) => e,
-    );
-    const latency = performance.now() - t0;
-    console.log(`cancel latency ${latency.toFixed(1)} ms after ${progress.length} progress messages`);
-    expect(err).toBeInstanceOf(EngineCancelled);
-    expect(latency).toBeLessThan(250);
+    await expect(run.result).rejects.toBeInstanceOf(EngineCancelled);
+    const small = generateProject({ servers: 30, seed: 'after-cancel' });
+    const next = await engine.run(small, { scenarioId: MAIN_SCENARIO_ID, effort: 0 }).result;
+    expect(next.assignments).toHaveLength(30);
   });
 
   it('invalid input gets an error naming the field, never a hang', async () => {
     const project = generateProject({ servers: 30, seed: 'bad' });
     const estate = structuredClone(project.estate);
     estate.servers[3].cores = -2;
-    await expect(engine.run({ estate, series: project.series }, { scenarioId: MAIN_SCENARIO_ID, budgetMs: 0, transfer: false }).result).rejects.toMatchObject({
+    await expect(engine.run({ estate, series: project.series }, { scenarioId: MAIN_SCENARIO_ID, effort: 0, transfer: false }).result).rejects.toMatchObject({
       name: 'EngineInputError',
       field: 'servers[3].cores',
     });
-    await expect(engine.run(project, { scenarioId: 'nope', budgetMs: 0, transfer: false }).result).rejects.toMatchObject({ field: 'scenarioId' });
-    await expect(engine.run(project, { scenarioId: MAIN_SCENARIO_ID, budgetMs: -1, transfer: false }).result).rejects.toMatchObject({ field: 'budgetMs' });
+    await expect(engine.run(project, { scenarioId: 'nope', effort: 0, transfer: false }).result).rejects.toMatchObject({ field: 'scenarioId' });
+    await expect(engine.run(project, { scenarioId: MAIN_SCENARIO_ID, effort: -1, transfer: false }).result).rejects.toMatchObject({ field: 'effort' });
     const short = { ...project.series, memPct: new Float32Array(3) };
-    await expect(engine.run({ estate: project.estate, series: short }, { scenarioId: MAIN_SCENARIO_ID, budgetMs: 0, transfer: false }).result).rejects.toMatchObject({ field: 'series.memPct' });
+    await expect(engine.run({ estate: project.estate, series: short }, { scenarioId: MAIN_SCENARIO_ID, effort: 0, transfer: false }).result).rejects.toMatchObject({ field: 'series.memPct' });
     // The worker is still alive and answers after the errors.
-    const ok = await engine.run(project, { scenarioId: MAIN_SCENARIO_ID, budgetMs: 0 }).result;
+    const ok = await engine.run(project, { scenarioId: MAIN_SCENARIO_ID, effort: 0 }).result;
     expect(ok.assignments).toHaveLength(30);
   });
 });

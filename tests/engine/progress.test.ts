@@ -3,7 +3,7 @@
  * improvement's sub-problems each report their share of the whole, not a fraction that restarts at 0.
  */
 import { describe, expect, it } from 'vitest';
-import { planIter } from '../../core/engine/engine.ts';
+import { planProject } from '../../core/engine/engine.ts';
 import { defaultPacker } from '../../core/engine/default-packer.ts';
 import { generateProject, MAIN_SCENARIO_ID } from '../../core/sample/generate.ts';
 
@@ -12,9 +12,14 @@ describe('engine progress', () => {
     const project = generateProject({ servers: 1500, weeks: 1, seed: 'progress' });
     // A clock that moves 7 ms per read makes every packer check due, so every stage and rule reports.
     let t = 0;
-    const gen = planIter(project, MAIN_SCENARIO_ID, { packer: defaultPacker, now: () => (t += 7), budgetMs: 0, iterations: 40_000, yieldEveryMs: 5 });
     const seen: { phase: string; fraction: number }[] = [];
-    for (let r = gen.next(); !r.done; r = gen.next()) if (r.value.kind === 'progress') seen.push({ phase: r.value.phase, fraction: r.value.fraction });
+    planProject(project, MAIN_SCENARIO_ID, {
+      packer: defaultPacker,
+      now: () => (t += 7),
+      effort: 40_000,
+      progressEveryMs: 5,
+      onProgress: (p) => seen.push({ phase: p.phase, fraction: p.fraction }),
+    });
     const phases = new Set(seen.map((s) => s.phase));
     for (const p of ['sizing', 'sites', 'pack', 'improve', 'done']) expect(phases).toContain(p);
     expect(seen.filter((s) => s.phase === 'improve').length).toBeGreaterThan(50);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sizingIter, DIMS } from '../../core/engine/sizing.ts';
-import { drain } from '../../core/util/slices.ts';
+import { sizeServers, DIMS } from '../../core/engine/sizing.ts';
 import { effectiveRules } from '../../core/model/schema.ts';
 import { windowKey } from '../../core/engine/pack-input.ts';
 import { defaultPacker } from '../../core/engine/default-packer.ts';
@@ -95,7 +94,7 @@ describe('plan invariants (property)', () => {
         const packer: Packer = spec.useRealPacker ? defaultPacker : firstFit;
         const plan = run(project(e, ser), 's1', packer);
         const rules = effectiveRules(e, e.scenarios[0]);
-        const sizing = drain(sizingIter(e.servers, ser, rules));
+        const sizing = sizeServers(e.servers, ser, rules);
         const H = sizing.hours;
         const idx = new Map(e.servers.map((s, i) => [s.id, i]));
         const byId = new Map(e.servers.map((s) => [s.id, s]));

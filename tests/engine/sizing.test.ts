@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sizingIter, weekHourOf, DIMS } from '../../core/engine/sizing.ts';
-import { drain } from '../../core/util/slices.ts';
+import { sizeServers, weekHourOf, DIMS } from '../../core/engine/sizing.ts';
 import { emptySeries } from '../../core/model/series.ts';
 import { estate, server } from './fixtures.ts';
 
@@ -27,7 +26,7 @@ describe('sizing', () => {
   });
 
   it('folds over a day with each policy (14 samples per hour: 1..14 %)', () => {
-    const cpu = (policy: 'average' | 'p80' | 'p95' | 'peak') => drain(sizingIter(e.servers, twoWeeks(), rules({ policy, foldOver: 'day' }))).demand[5];
+    const cpu = (policy: 'average' | 'p80' | 'p95' | 'peak') => sizeServers(e.servers, twoWeeks(), rules({ policy, foldOver: 'day' })).demand[5];
     // 4 cores x 10 rating = 40 rating units: 1 % = 0.4.
     expect(cpu('average')).toBeCloseTo(7.5 * 0.4, 5);
     expect(cpu('p80')).toBeCloseTo(12 * 0.4, 5); // nearest rank ceil(0.8 x 14) = 12
@@ -36,7 +35,7 @@ describe('sizing', () => {
   });
 
   it('folds over a week aligned to Sunday 00:00 UTC, whatever the start', () => {
-    const sz = drain(sizingIter(e.servers, twoWeeks('2026-03-02T00:00:00Z'), rules({ policy: 'peak', foldOver: 'week' })));
+    const sz = sizeServers(e.servers, twoWeeks('2026-03-02T00:00:00Z'), rules({ policy: 'peak', foldOver: 'week' }));
     expect(sz.hours).toBe(168);
     // Series hour 0 is Monday 00:00 = week hour 24; days 1 and 8 land there: peak 8 %.
     expect(sz.demand[24]).toBeCloseTo(8 * 0.4, 5);
@@ -45,7 +44,7 @@ describe('sizing', () => {
   });
 
   it('applies growth to every dimension and keeps storage flat', () => {
-    const sz = drain(sizingIter(e.servers, twoWeeks(), rules({ policy: 'peak', foldOver: 'day', growthPct: 50 })));
+    const sz = sizeServers(e.servers, twoWeeks(), rules({ policy: 'peak', foldOver: 'day', growthPct: 50 }));
     const H = 24;
     expect(sz.demand[1 * H + 3]).toBeCloseTo(20 * 0.5 * 1.5, 5); // memory GiB
     for (let h = 0; h < H; h++) expect(sz.demand[2 * H + h]).toBeCloseTo(450, 5); // storage 300 GiB x 1.5
@@ -59,7 +58,7 @@ describe('sizing', () => {
     // Blank week hour 30 (Monday 06:00) in both weeks; Monday's other hours of day 6 remain.
     s.cpuPct[30] = Number.NaN;
     s.cpuPct[30 + 168] = Number.NaN;
-    const sz = drain(sizingIter(e.servers, s, rules({ policy: 'average', foldOver: 'week' })));
+    const sz = sizeServers(e.servers, s, rules({ policy: 'average', foldOver: 'week' }));
     // Hour-of-day 6 max over the two weeks: day 14 (cpu 14 %).
     expect(sz.demand[30]).toBeCloseTo(14 * 0.4, 5);
     expect(sz.gapFills).toEqual([{ serverId: 's1', gapHours: 2, filledBuckets: 1, method: 'hour-of-day max' }]);
@@ -74,7 +73,7 @@ describe('sizing', () => {
       s.iops[t] = 1;
       s.netMbps[t] = 1;
     }
-    const sz = drain(sizingIter(e2.servers, s, rules({ policy: 'peak', foldOver: 'day' })));
+    const sz = sizeServers(e2.servers, s, rules({ policy: 'peak', foldOver: 'day' }));
     // Hours 12..23 have no sample at that hour of day: p95 of 10..21 = 21 (ceil(0.95 x 12) = 12th).
     expect(sz.demand[20]).toBeCloseTo(21 * 0.4, 5);
     expect(sz.gapFills[0]).toMatchObject({ serverId: 's1', gapHours: 12, method: 'p95' });

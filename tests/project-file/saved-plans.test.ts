@@ -51,7 +51,7 @@ describe('plan codec', () => {
   });
 
   it('keeps fields a later engine adds (search settings, extra arrays)', () => {
-    const later = { ...tinyPlan(), search: { budgetMs: 0, iterations: 500, stoppedBy: 'iterations' as const, effort: 'standard', workUnits: 412 }, extra: new Int32Array([3, -1]) };
+    const later = { ...tinyPlan(), search: { budgetMs: 0, iterations: 500, stoppedBy: 'iterations' as const, effort: 'standard' as const, workUnits: 412 }, extra: new Int32Array([3, -1]) };
     const back = decodePlan(encodePlan(later));
     if (!back.ok) throw new Error(back.message);
     expect(back.plan.search).toEqual(later.search);

@@ -7,7 +7,7 @@
  * hold for heterogeneous bins too (weaker there).
  */
 import { prepareProblem, type Problem } from './problem.ts';
-import { drain, WorkMeter } from '../../util/slices.ts';
+import { Heartbeat } from '../../util/progress.ts';
 import type { PackInput } from './types.ts';
 
 const SLACK = 1e-9;
@@ -71,8 +71,8 @@ export function l2Bound(x: Float64Array, W: number): number {
   return best;
 }
 
-/** Greedy clique of placeable items that pairwise cannot share any bin (in slices: O(m x clique x C)). */
-function* cliqueBound(p: Problem, items: number[], meter: WorkMeter): Generator<void, number> {
+/** Greedy clique of placeable items that pairwise cannot share any bin (O(m x clique x C)). */
+function cliqueBound(p: Problem, items: number[], meter: Heartbeat): number {
   const { C, sizes } = p;
   const cap = new Float64Array(C);
   for (let c = 0; c < C; c++) {
@@ -115,11 +115,11 @@ function* cliqueBound(p: Problem, items: number[], meter: WorkMeter): Generator<
     return false;
   };
   const rest = free.filter((i) => !(key.get(i)! > 0.5 || p.adjStart[i + 1] > p.adjStart[i])).sort((a, b) => key.get(b)! - key.get(a)! || a - b);
-  function* grow(ordered: number[]): Generator<void, number> {
+  function grow(ordered: number[]): number {
     const clique: number[] = [];
     for (const i of ordered) {
       if (clique.every((j) => incompatible(i, j))) clique.push(i);
-      if (meter.add(clique.length * C)) yield;
+      meter.add(clique.length * C);
     }
     // ... plus at most one of the others.
     for (const i of rest.slice(0, 200)) {
@@ -127,11 +127,11 @@ function* cliqueBound(p: Problem, items: number[], meter: WorkMeter): Generator<
         clique.push(i);
         break;
       }
-      if (meter.add(clique.length * C)) yield;
+      meter.add(clique.length * C);
     }
     return clique.length;
   }
-  let best = yield* grow(order);
+  let best = grow(order);
   // Greedy again in order of incompatibility degree, when the pairwise table stays cheap.
   const m = order.length;
   if (m > 1 && m * m * C <= 5e7) {
@@ -143,10 +143,10 @@ function* cliqueBound(p: Problem, items: number[], meter: WorkMeter): Generator<
           degree[y]++;
         }
       }
-      if (meter.add((m - x) * C)) yield;
+      meter.add((m - x) * C);
     }
     const byDegree = Array.from({ length: m }, (_, x) => x).sort((a, b) => degree[b] - degree[a] || a - b);
-    best = Math.max(best, yield* grow(byDegree.map((x) => order[x])));
+    best = Math.max(best, grow(byDegree.map((x) => order[x])));
   }
   return best;
 }
@@ -154,16 +154,16 @@ function* cliqueBound(p: Problem, items: number[], meter: WorkMeter): Generator<
 /** Lower bound on the number of bins (fixed bins included) of any packing that places every placeable item. */
 export function binLowerBound(input: PackInput): number {
   const p = prepareProblem(input);
-  return drain(binBound(p, new WorkMeter()));
+  return binBound(p, new Heartbeat());
 }
 
-function* binBound(p: Problem, meter: WorkMeter): Generator<void, number> {
+function binBound(p: Problem, meter: Heartbeat): number {
   const items = placeable(p);
   const { C, sizes } = p;
   const total = new Float64Array(C);
   for (const i of items) {
     for (let c = 0; c < C; c++) total[c] += sizes[i * C + c];
-    if (meter.add(C)) yield;
+    meter.add(C);
   }
   let lb = 0;
   for (let c = 0; c < C; c++) lb = Math.max(lb, Math.ceil(total[c] / p.ref[c] - SLACK));
@@ -174,9 +174,9 @@ function* binBound(p: Problem, meter: WorkMeter): Generator<void, number> {
     items.forEach((i, k) => (x[k] = sizes[i * C + c]));
     lb = Math.max(lb, l2Bound(x, p.ref[c]));
     // A sort and a scan of the items.
-    if (meter.add(32 * items.length)) yield;
+    meter.add(32 * items.length);
   }
-  lb = Math.max(lb, yield* cliqueBound(p, items, meter), p.fixedBins.length);
+  lb = Math.max(lb, cliqueBound(p, items, meter), p.fixedBins.length);
   return items.length === 0 ? p.fixedBins.length : lb;
 }
 
@@ -185,13 +185,9 @@ export function lowerBound(input: PackInput): number {
   return costLowerBound(prepareProblem(input));
 }
 
-export function costLowerBound(p: Problem): number {
-  return drain(costLowerBoundIter(p));
-}
-
-/** `costLowerBound` in slices (on a large input it costs as much as a first packing). */
-export function* costLowerBoundIter(p: Problem): Generator<void, number> {
-  const meter = new WorkMeter();
+/** On a large input it costs as much as a first packing: `beat` is called every so often (progress). */
+export function costLowerBound(p: Problem, beat?: () => void): number {
+  const meter = new Heartbeat(beat);
   const items = placeable(p);
   const F = p.fixedBins.length;
   let fixedCost = 0;
@@ -200,7 +196,7 @@ export function* costLowerBoundIter(p: Problem): Generator<void, number> {
     fixedCost += p.costs[t];
     fixedUsed[t]++;
   }
-  const bins = yield* binBound(p, meter);
+  const bins = binBound(p, meter);
   let cheapest = Infinity;
   for (let t = 0; t < p.T; t++) if (p.avail[t] - fixedUsed[t] > 0) cheapest = Math.min(cheapest, p.costs[t]);
   let binPart = fixedCost + (bins > F && Number.isFinite(cheapest) ? (bins - F) * cheapest : 0);
@@ -209,7 +205,7 @@ export function* costLowerBoundIter(p: Problem): Generator<void, number> {
     for (let c = 0; c < C; c++) {
       let need = 0;
       for (const i of items) need += sizes[i * C + c];
-      if (meter.add(items.length)) yield;
+      meter.add(items.length);
       for (const t of p.fixedBins) need -= p.input.binTypes[t].capacity[c];
       if (need <= 0) continue;
       const types = Array.from({ length: p.T }, (_, t) => t)

@@ -4,7 +4,6 @@ import type { Ctx } from './control.ts';
 import { itemCentric, orderItems, placeFixed } from './construct.ts';
 import { coverFirst, pickCover } from './cover.ts';
 import { prepareProblem } from './problem.ts';
-import { drain } from '../../util/slices.ts';
 import { restore, snapshot } from './snapshot.ts';
 import { PackState } from './state.ts';
 import { testCtx } from './test-ctx.ts';
@@ -56,7 +55,7 @@ describe('itemCentric drops full bins from its scan without changing its choices
     // 7 and 6 open two bins; 3 goes to the fuller (7 -> 10, which is then full and dropped); 4 to the 6.
     const inp = input(1, [[7], [6], [3], [4]], [bin([10])]);
     const st = stateOf(inp);
-    drain(itemCentric(st, ctxFor(), orderItems(st, 'sum'), true));
+    itemCentric(st, ctxFor(), orderItems(st, 'sum'), true);
     expect(Array.from(st.binOf)).toEqual([0, 1, 0, 1]);
     expect(st.nb).toBe(2);
   });
@@ -73,7 +72,7 @@ describe('itemCentric drops full bins from its scan without changing its choices
         : {});
       const st = stateOf(inp);
       const order = orderItems(st, seed % 2 === 0 ? 'sum' : 'max');
-      drain(itemCentric(st, ctxFor(), order, true));
+      itemCentric(st, ctxFor(), order, true);
       expect(Array.from(st.binOf)).toEqual(Array.from(naiveBestFit(inp, order)));
     }
   });
@@ -93,7 +92,7 @@ describe('coverFirst', () => {
     // The cover is four small bins (type 1); the 6 x 6 item fits none, so a second round opens a big one.
     const inp = input(2, [[6, 6], [2, 2], [2, 2], [2, 2], [2, 2]], [bin([10, 10], 10), bin([4, 4], 3)]);
     const st = stateOf(inp);
-    expect(drain(coverFirst(st, ctxFor(), 0))).toBe(true);
+    expect(coverFirst(st, ctxFor(), 0)).toBe(true);
     expect(st.type[st.binOf[0]]).toBe(0);
     for (let i = 0; i < 5; i++) expect(st.binOf[i]).toBeGreaterThanOrEqual(0);
     for (let b = 0; b < st.nb; b++) expect(st.members[b].length).toBeGreaterThan(0);
@@ -104,7 +103,7 @@ describe('coverFirst', () => {
   it('keeps pinned items and tops up their fixed bins first', () => {
     const inp = input(1, [[5], [3], [2]], [bin([10], 5), bin([10], 1)], { fixed: new Map([[0, 0]]), fixedBins: [0] });
     const st = stateOf(inp);
-    drain(coverFirst(st, ctxFor(), 0));
+    coverFirst(st, ctxFor(), 0);
     expect(Array.from(st.binOf)).toEqual([0, 0, 0]);
     expect(st.nb).toBe(1);
   });

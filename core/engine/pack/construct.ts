@@ -6,7 +6,6 @@
  */
 import { expired, type Ctx } from './control.ts';
 import type { PackState } from './state.ts';
-import type { PackProgress } from './types.ts';
 
 export type Ordering = 'sum' | 'max' | 'sq';
 
@@ -101,7 +100,7 @@ function suffixMinima(st: PackState, order: Int32Array): { min: Float64Array | n
  * here, so a bin that has no room for the least remaining size in some coordinate is dropped from the scan
  * for good (the choices are the same as scanning every bin, only cheaper once bins are full).
  */
-export function* itemCentric(st: PackState, ctx: Ctx, order: Int32Array, bestFit: boolean): Generator<PackProgress, boolean> {
+export function itemCentric(st: PackState, ctx: Ctx, order: Int32Array, bestFit: boolean): boolean {
   const p = st.p;
   const lics = p.hasLicences;
   const suffix = suffixMinima(st, order);
@@ -156,7 +155,7 @@ export function* itemCentric(st: PackState, ctx: Ctx, order: Int32Array, bestFit
     else if (scanned >= CLOCK_WORK) ready = ctx.ctl.timeUp();
     if ((k & 7) === 0 || scanned >= CLOCK_WORK) scanned = 0;
     if (ready) {
-      yield ctx.progress('construct', k / order.length);
+      ctx.progress('construct', k / order.length);
       if (expired(ctx)) return false;
     }
   }
@@ -225,7 +224,7 @@ function chooseFillType(st: PackState, order: Int32Array, scratch: Float64Array)
  * least added licence cost first. 'dot': largest dot product of the item's size with the bin's residual
  * capacity, weighted by the remaining demand per coordinate; 'l2': smallest distance between the two.
  */
-export function* binCentric(st: PackState, ctx: Ctx, rule: 'dot' | 'l2'): Generator<PackProgress, boolean> {
+export function binCentric(st: PackState, ctx: Ctx, rule: 'dot' | 'l2'): boolean {
   const p = st.p;
   const { C, sizes } = p;
   const rest: number[] = [];
@@ -264,7 +263,7 @@ export function* binCentric(st: PackState, ctx: Ctx, rule: 'dot' | 'l2'): Genera
         if (scanned >= CLOCK_WORK) {
           scanned = 0;
           if (ctx.ctl.timeUp()) {
-            yield ctx.progress('construct', (total - rest.length) / Math.max(1, total));
+            ctx.progress('construct', (total - rest.length) / Math.max(1, total));
             if (expired(ctx)) return false;
           }
         }
@@ -295,7 +294,7 @@ export function* binCentric(st: PackState, ctx: Ctx, rule: 'dot' | 'l2'): Genera
       st.add(i, b);
       for (let c = 0; c < C; c++) demand[c] -= sizes[i * C + c] / p.ref[c];
       if ((++steps & 7) === 0 && ctx.ctl.due()) {
-        yield ctx.progress('construct', (total - rest.length) / Math.max(1, total));
+        ctx.progress('construct', (total - rest.length) / Math.max(1, total));
         if (expired(ctx)) return false;
       }
     }

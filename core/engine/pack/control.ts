@@ -1,6 +1,6 @@
 /**
- * Time slicing and the shared search context: the clock is injected, a progress value is due every
- * `yieldEveryMs`, and a stop request is sampled on every check. Every check is also one work unit: with a
+ * The search's pacing and shared context: the clock is injected and only paces progress reports (one is due
+ * every `progressEveryMs`), and a stop request is sampled on every check. Every check is also one work unit: with a
  * work limit (an iteration budget) the search ends after that many checks whatever the clock says, so the
  * same seed and limit give the same packing on any machine.
  */
@@ -30,7 +30,7 @@ export class Control {
   /** The search ends when `work` reaches this (Infinity = no iteration budget). */
   workLimit = Number.POSITIVE_INFINITY;
 
-  /** True when the search should hand a progress value back now (slice over, a stop, or the work limit). */
+  /** True when the search should report progress now (the clock says so, a stop, or the work limit). */
   due(): boolean {
     if (!this.stopped && this.shouldStop?.() === true) this.stopped = true;
     const t = this.now();
@@ -44,9 +44,9 @@ export class Control {
   }
 
   /**
-   * True when a yield is due by the clock or a stop was asked, like `due()` but not a work unit: loops whose
-   * work is not counted in checks (a constructive rule's scan over the remaining items) call it to keep their
-   * slices short without changing where an iteration budget ends. A true answer restarts the slice.
+   * True when a progress report is due by the clock or a stop was asked, like `due()` but not a work unit:
+   * loops whose work is not counted in checks (a constructive rule's scan over the remaining items) call it to
+   * report often enough without changing where an iteration budget ends. A true answer restarts the interval.
    */
   timeUp(): boolean {
     if (!this.stopped && this.shouldStop?.() === true) this.stopped = true;
@@ -71,7 +71,8 @@ export type Ctx = {
   offer: (st: PackState) => boolean;
   /** The best (unplaced count, cost) so far, for comparisons. */
   best: () => { unplaced: number; cost: number };
-  progress: (phase: PackProgress['phase'], fraction: number) => PackProgress;
+  /** Report progress to the caller (PackOptions.onProgress). */
+  progress: (phase: PackProgress['phase'], fraction: number) => void;
 };
 
 /** True when the time or work budget is over or a stop was asked (as of the last clock check: no clock read). */

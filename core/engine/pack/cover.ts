@@ -6,7 +6,6 @@
 import { CLOCK_WORK, openFor } from './construct.ts';
 import { expired, type Ctx } from './control.ts';
 import type { PackState } from './state.ts';
-import type { PackProgress } from './types.ts';
 
 /**
  * Pick bin types greedily by useful capacity per cost until `need` (per coordinate, updated in place) is
@@ -77,7 +76,7 @@ function itemClasses(st: PackState, items: readonly number[]): number[][] {
  * first) that leaves the smallest normalised residual in L2 (Panigrahy et al.'s L2 rule, over classes of
  * interchangeable items). Returns the items that fit none of them, or null when cut short.
  */
-function* fillBins(st: PackState, ctx: Ctx, from: number, items: readonly number[]): Generator<PackProgress, number[] | null> {
+function fillBins(st: PackState, ctx: Ctx, from: number, items: readonly number[]): number[] | null {
   const p = st.p;
   const { C, sizes } = p;
   const classes = itemClasses(st, items);
@@ -127,7 +126,7 @@ function* fillBins(st: PackState, ctx: Ctx, from: number, items: readonly number
       else if (scanned >= CLOCK_WORK) ready = ctx.ctl.timeUp();
       if ((steps & 7) === 0 || scanned >= CLOCK_WORK) scanned = 0;
       if (ready) {
-        yield ctx.progress('construct', b / Math.max(1, st.nb));
+        ctx.progress('construct', b / Math.max(1, st.nb));
         if (expired(ctx)) return null;
       }
     }
@@ -153,7 +152,7 @@ function openSorted(st: PackState, types: number[]): number {
  * suit its shape). Items left over get a cover of their own from the types that hold the largest of them,
  * and so on; bins left empty are closed after each round.
  */
-export function* coverFirst(st: PackState, ctx: Ctx, slack: number): Generator<PackProgress, boolean> {
+export function coverFirst(st: PackState, ctx: Ctx, slack: number): boolean {
   const p = st.p;
   const { C, sizes } = p;
   const need = new Float64Array(C);
@@ -174,7 +173,7 @@ export function* coverFirst(st: PackState, ctx: Ctx, slack: number): Generator<P
     const firstNew = openSorted(st, round === 0 ? types : coverFor(st, rest, slack));
     if (round > 0 && firstNew === st.nb) break;
     // The first round also tops up the bins open before (pinned ones); later ones fill only their own bins.
-    const left = yield* fillBins(st, ctx, round === 0 ? 0 : firstNew, rest);
+    const left = fillBins(st, ctx, round === 0 ? 0 : firstNew, rest);
     if (left === null) return false;
     rest = left;
     // An empty bin is of a type no left-over item fits: closing it keeps the bin count within the items.

@@ -12,7 +12,6 @@ import { sigCovers } from './room-sig.ts';
 import { selectKth } from '../../util/select.ts';
 import { restore, snapshot } from './snapshot.ts';
 import type { PackState } from './state.ts';
-import type { PackProgress } from './types.ts';
 
 /** Bins examined per tabu iteration (from a random start): keeps an iteration cheap on large packings. */
 const SCAN_BINS = 64;
@@ -137,7 +136,7 @@ function buildInSets(st: PackState, ws: Workspace, left: number[]): number {
  * Tabu search that tries to absorb the pool into the open bins. Returns true when the pool is empty; on
  * false the pool array holds the items still out.
  */
-export function* absorb(st: PackState, ctx: Ctx, ws: Workspace, pool: number[], maxStall: number): Generator<PackProgress, boolean> {
+export function absorb(st: PackState, ctx: Ctx, ws: Workspace, pool: number[], maxStall: number): boolean {
   const p = st.p;
   const { C, sizes } = p;
   const { pw, tabu } = ws;
@@ -155,7 +154,7 @@ export function* absorb(st: PackState, ctx: Ctx, ws: Workspace, pool: number[], 
       bestW = poolW;
       stall = 0;
     } else if (++stall > maxStall) break;
-    if (ctx.ctl.due()) yield ctx.progress('improve', 0);
+    if (ctx.ctl.due()) ctx.progress('improve', 0);
     if (expired(ctx)) break;
 
     const nIn = buildInSets(st, ws, left);
@@ -180,7 +179,7 @@ export function* absorb(st: PackState, ctx: Ctx, ws: Workspace, pool: number[], 
       if (work > 4096) {
         work = 0;
         if (ctx.ctl.due()) {
-          yield ctx.progress('improve', 0);
+          ctx.progress('improve', 0);
           if (expired(ctx)) break;
         }
       }
@@ -330,7 +329,7 @@ export function nextEffort(s: { effort: number; fails: number }, better: boolean
 }
 
 /** Run bin elimination until the deadline, a stop, or the lower bound. */
-export function* eliminate(st: PackState, ctx: Ctx, fraction: () => number): Generator<PackProgress, void> {
+export function eliminate(st: PackState, ctx: Ctx, fraction: () => number): void {
   const ws = workspace(st);
   let curUnplaced = unplacedCount(st);
   let curCost = st.totalCost();
@@ -355,7 +354,7 @@ export function* eliminate(st: PackState, ctx: Ctx, fraction: () => number): Gen
     const full = 20 + 4 * pool.length;
     const maxStall = adaptive ? Math.min(full, stall.effort) : full;
     const firstNew = st.nb;
-    const ok = yield* absorb(st, ctx, ws, pool, maxStall);
+    const ok = absorb(st, ctx, ws, pool, maxStall);
     if (!ok) repair(st, pool);
     st.closeEmpty();
     // Price the bins opened by the repair at their cheapest fitting type (a full pass is too slow here).
@@ -368,6 +367,6 @@ export function* eliminate(st: PackState, ctx: Ctx, fraction: () => number): Gen
       curCost = cost;
       ctx.offer(st);
     } else restore(st, snap);
-    if (ctx.ctl.due()) yield ctx.progress('improve', fraction());
+    if (ctx.ctl.due()) ctx.progress('improve', fraction());
   }
 }

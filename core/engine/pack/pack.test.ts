@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../util/random.ts';
 import { checkSolution } from './check.ts';
-import { BIN_CENTRIC_MAX_WORK, BIN_CENTRIC_WORK_PER_MS, pack, packIter, variants } from './pack.ts';
+import { BIN_CENTRIC_MAX_WORK, BIN_CENTRIC_WORK_PER_MS, pack, variants } from './pack.ts';
 import { prepareProblem } from './problem.ts';
 import type { BinType, PackInput, PackOptions, PackSolution } from './types.ts';
 
@@ -132,20 +132,24 @@ describe('search control', () => {
     expect(Array.from(run().binOf)).toEqual(Array.from(run().binOf));
   });
 
-  it('stops on request with a valid best-so-far, within a yield', () => {
+  it('stops on request with a valid best-so-far, within a progress report', () => {
     let stop = false;
-    let improveYields = 0;
+    let improveReports = 0;
     let afterStop = 0;
-    const it = packIter(big(), { rng: createRng(1), now: fakeClock(), budgetMs: 1e9, yieldEveryMs: 5, shouldStop: () => stop });
-    let r = it.next();
-    while (!r.done) {
-      if (stop) afterStop++;
-      if (r.value.phase === 'improve' && ++improveYields === 3) stop = true;
-      r = it.next();
-    }
+    const sol = pack(big(), {
+      rng: createRng(1),
+      now: fakeClock(),
+      budgetMs: 1e9,
+      progressEveryMs: 5,
+      shouldStop: () => stop,
+      onProgress: (p) => {
+        if (stop) afterStop++;
+        if (p.phase === 'improve' && ++improveReports === 3) stop = true;
+      },
+    });
     expect(afterStop).toBeLessThanOrEqual(2);
-    expect(checkSolution(big(), r.value)).toEqual([]);
-    expect(r.value.unplaced).toEqual([]);
+    expect(checkSolution(big(), sol)).toEqual([]);
+    expect(sol.unplaced).toEqual([]);
   });
 
   it('stops on request even during the first construction', () => {
@@ -155,27 +159,31 @@ describe('search control', () => {
     expect(sol.unplaced).toEqual([]);
   });
 
-  it('yields progress at least every yieldEveryMs and reports each better solution', () => {
+  it('reports progress at least every progressEveryMs and each better solution', () => {
     const clock = fakeClock();
     const stamps: number[] = [];
     const costs: number[] = [];
-    const it = packIter(big(), { rng: createRng(2), now: clock, budgetMs: 200, yieldEveryMs: 10, onImprove: (s) => costs.push(s.cost) });
-    let r = it.next();
     let last = 0;
     let maxGap = 0;
-    while (!r.done) {
-      const t = clock();
-      maxGap = Math.max(maxGap, t - last);
-      last = t;
-      stamps.push(t);
-      expect(r.value.fraction).toBeGreaterThanOrEqual(0);
-      expect(r.value.fraction).toBeLessThanOrEqual(1);
-      r = it.next();
-    }
+    const sol = pack(big(), {
+      rng: createRng(2),
+      now: clock,
+      budgetMs: 200,
+      progressEveryMs: 10,
+      onImprove: (s) => costs.push(s.cost),
+      onProgress: (p) => {
+        const t = clock();
+        maxGap = Math.max(maxGap, t - last);
+        last = t;
+        stamps.push(t);
+        expect(p.fraction).toBeGreaterThanOrEqual(0);
+        expect(p.fraction).toBeLessThanOrEqual(1);
+      },
+    });
     expect(stamps.length).toBeGreaterThan(10);
     expect(maxGap).toBeLessThan(11);
     for (let k = 1; k < costs.length; k++) expect(costs[k]).toBeLessThanOrEqual(costs[k - 1]);
-    expect(costs.at(-1)).toBe(r.value.cost);
+    expect(costs.at(-1)).toBe(sol.cost);
   });
 
   it('with no budget returns the constructive solution', () => {

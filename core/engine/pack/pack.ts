@@ -1,18 +1,18 @@
 /**
- * The packer's entry points. `packIter` is a generator a worker host can drive in slices: it yields a
- * progress value at least every `yieldEveryMs` and returns the best packing found. Order of work: pinned
+ * The packer's entry point. `pack` is a plain function: it reports progress through `onProgress` at least every
+ * `progressEveryMs` (the clock only paces the reports) and returns the best packing found. Order of work: pinned
  * items; a fast best-fit-decreasing pass (the first feasible solution); then, within `budgetMs`, other
  * constructive rules (the best is kept), bin elimination by consistent neighbourhood search, licence
  * sharing, and load balancing. It stops early at the cost lower bound or when `shouldStop()` turns true.
  */
-import { costLowerBound, costLowerBoundIter } from './bounds.ts';
+import { costLowerBound } from './bounds.ts';
 import { binCentric, finishFast, itemCentric, orderItems, placeFixed, type Ordering } from './construct.ts';
 import { coverFirst } from './cover.ts';
 import { Control, expired, lessCost, type Ctx } from './control.ts';
 import { eliminate } from './improve.ts';
 import { balance, downsize, shareLicences } from './polish.ts';
-import { prepareProblemIter, type Problem } from './problem.ts';
-import { relay, WorkMeter } from '../../util/slices.ts';
+import { prepareProblem, type Problem } from './problem.ts';
+import { Heartbeat } from '../../util/progress.ts';
 import { PackState } from './state.ts';
 import type { PackInput, PackOptions, PackProgress, PackSolution } from './types.ts';
 
@@ -68,22 +68,24 @@ export function variants(p: Problem, budgetMs: number, iterations: number): Vari
 }
 
 /** Build a packing with one constructive rule; false when cut short by the deadline or a stop. */
-function* build(st: PackState, ctx: Ctx, v: Variant): Generator<PackProgress, boolean> {
-  if (v.kind === 'item') return yield* itemCentric(st, ctx, orderItems(st, v.ordering), v.bestFit);
-  if (v.kind === 'cover') return yield* coverFirst(st, ctx, v.slack);
-  return yield* binCentric(st, ctx, v.rule);
+function build(st: PackState, ctx: Ctx, v: Variant): boolean {
+  if (v.kind === 'item') return itemCentric(st, ctx, orderItems(st, v.ordering), v.bestFit);
+  if (v.kind === 'cover') return coverFirst(st, ctx, v.slack);
+  return binCentric(st, ctx, v.rule);
 }
 
-export function* packIter(input: PackInput, options: PackOptions): Generator<PackProgress, PackSolution> {
-  // Set-up steps run in slices (a large class's problem takes a good part of a second to prepare); they yield
-  // this value until the search's own progress exists.
+export function pack(input: PackInput, options: PackOptions): PackSolution {
+  // Set-up steps (a large class's problem takes a good part of a second to prepare) report this value until
+  // the search's own progress exists.
   const setup: PackProgress = { phase: 'construct', fraction: 0, bestCost: Infinity, bestBins: 0 };
-  const p = yield* relay(prepareProblemIter(input), () => setup);
+  const report = options.onProgress ?? (() => {});
+  const beat = () => report(setup);
+  const p = prepareProblem(input, beat);
   const { now, rng } = options;
   const iterations = options.iterations !== undefined && options.iterations > 0 ? options.iterations : 0;
-  // With an iteration budget the clock only paces the yields.
+  // With an iteration budget the clock only paces the progress reports.
   const budgetMs = iterations > 0 ? Number.POSITIVE_INFINITY : options.budgetMs;
-  const ctl = new Control(now, options.yieldEveryMs ?? 50, options.shouldStop);
+  const ctl = new Control(now, options.progressEveryMs ?? 50, options.shouldStop);
   const rec: { best: PackSolution | null } = { best: null };
   let bestUnplaced = Infinity;
   let bestCost = Infinity;
@@ -125,7 +127,7 @@ export function* packIter(input: PackInput, options: PackOptions): Generator<Pac
     },
     offer,
     best: () => ({ unplaced: bestUnplaced, cost: bestCost }),
-    progress: (phase, fraction) => ({
+    progress: (phase, fraction) => report({
       phase,
       // With a search to come, the fraction is the search's share done (0 while the first packing is built; the
       // other constructive rules count as search), so it never goes back; without one, the items placed.
@@ -145,20 +147,20 @@ export function* packIter(input: PackInput, options: PackOptions): Generator<Pac
   let st = new PackState(p);
   placeFixed(st);
   const warm = options.initial !== undefined && options.initial.binOf.length === p.n;
-  if (warm) yield* relay(seedPacking(st, options.initial!), () => setup);
-  yield* itemCentric(st, ctx, orderItems(st, 'sum'), true);
+  if (warm) seedPacking(st, options.initial!, beat);
+  itemCentric(st, ctx, orderItems(st, 'sum'), true);
   if (ctl.stopped) finishFast(st);
   downsize(st);
   offer(st);
-  yield ctx.progress('construct', 1);
+  ctx.progress('construct', 1);
   if (ctl.stopped || budgetMs <= 0 || p.n === 0) return result();
 
   phaseStart = now();
   workStart = ctl.work;
   searching = true;
   // The cost bound: the search always needs it (lazily before), and on big inputs it takes as long as the first
-  // packing, so it is computed here in slices. Not a work unit of the search: iteration budgets are unchanged.
-  if (lbCost === null) lbCost = yield* relay(costLowerBoundIter(p), () => ctx.progress('improve', 0));
+  // packing, so it is computed here, reporting progress. Not a work unit of the search: iteration budgets are unchanged.
+  if (lbCost === null) lbCost = costLowerBound(p, () => ctx.progress('improve', 0));
   const budgetEnd = phaseStart + budgetMs;
   // Leave a twentieth of the budget for the finishing moves when they have work to do.
   ctx.deadline = iterations > 0 ? Number.POSITIVE_INFINITY : budgetEnd - budgetMs * 0.05;
@@ -167,28 +169,28 @@ export function* packIter(input: PackInput, options: PackOptions): Generator<Pac
     if (expired(ctx) || atBound()) break;
     const next = new PackState(p);
     placeFixed(next);
-    const complete = yield* build(next, ctx, v);
+    const complete = build(next, ctx, v);
     if (!complete) break;
     downsize(next);
     if (offer(next)) st = next;
   }
-  if (!ctl.stopped && !atBound()) yield* eliminate(st, ctx, searchFraction);
+  if (!ctl.stopped && !atBound()) eliminate(st, ctx, searchFraction);
   if (!ctl.stopped) {
     ctx.deadline = iterations > 0 ? Number.POSITIVE_INFINITY : budgetEnd;
     if (iterations > 0) ctl.workLimit = workStart + Math.max(1, Math.floor(iterations));
-    yield* shareLicences(st, ctx);
+    shareLicences(st, ctx);
     downsize(st);
     offer(st);
-    if (!ctl.stopped) yield* balance(st, ctx);
+    if (!ctl.stopped) balance(st, ctx);
     offer(st);
   }
   return result();
 }
 
-/** Open the initial packing's bins and put its items back (those that fit; the rest are left out). In slices. */
-function* seedPacking(st: PackState, initial: Pick<PackSolution, 'binOf' | 'binType'>): Generator<void, void> {
+/** Open the initial packing's bins and put its items back (those that fit; the rest are left out). */
+function seedPacking(st: PackState, initial: Pick<PackSolution, 'binOf' | 'binType'>, beat: () => void): void {
   const { p } = st;
-  const meter = new WorkMeter();
+  const meter = new Heartbeat(beat);
   const opened = new Int32Array(initial.binType.length).fill(-1);
   for (let b = 0; b < st.F && b < opened.length; b++) opened[b] = b;
   for (let b = st.F; b < initial.binType.length; b++) {
@@ -200,15 +202,6 @@ function* seedPacking(st: PackState, initial: Pick<PackSolution, 'binOf' | 'binT
     if (st.binOf[i] >= 0 || p.fixedOf[i] >= 0 || b < 0 || b >= opened.length) continue;
     const g = opened[b];
     if (g >= 0 && st.fits(i, g)) st.add(i, g);
-    if (meter.add(2 * p.C)) yield;
-  }
-}
-
-/** Run `packIter` to completion. */
-export function pack(input: PackInput, options: PackOptions): PackSolution {
-  const it = packIter(input, options);
-  for (;;) {
-    const r = it.next();
-    if (r.done) return r.value;
+    meter.add(2 * p.C);
   }
 }

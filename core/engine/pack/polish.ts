@@ -4,7 +4,6 @@
  */
 import { expired, type Ctx } from './control.ts';
 import type { PackState } from './state.ts';
-import type { PackProgress } from './types.ts';
 
 function loadFits(st: PackState, b: number, t: number): boolean {
   const cap = st.p.caps[t];
@@ -36,7 +35,7 @@ export function downsize(st: PackState, from = 0): void {
 }
 
 /** Licence descent: relocate or swap items between bins while that lowers the licence bill. */
-export function* shareLicences(st: PackState, ctx: Ctx): Generator<PackProgress, void> {
+export function shareLicences(st: PackState, ctx: Ctx): void {
   const p = st.p;
   if (!p.hasLicences) return;
   let improved = true;
@@ -80,7 +79,7 @@ export function* shareLicences(st: PackState, ctx: Ctx): Generator<PackProgress,
         }
       }
       if (ctx.ctl.due()) {
-        yield ctx.progress('improve', 1);
+        ctx.progress('improve', 1);
         if (ctx.ctl.stopped || ctx.ctl.work >= ctx.ctl.workLimit) return;
       }
     }
@@ -91,7 +90,7 @@ export function* shareLicences(st: PackState, ctx: Ctx): Generator<PackProgress,
  * Balance (the last tie-break): relocate items from fuller to emptier bins when that lowers the summed
  * squared normalised load, keeps every bin open and adds no licence cost. Stops at the deadline.
  */
-export function* balance(st: PackState, ctx: Ctx): Generator<PackProgress, void> {
+export function balance(st: PackState, ctx: Ctx): void {
   const p = st.p;
   const { C, sizes } = p;
   for (let round = 0; round < 3; round++) {
@@ -129,7 +128,7 @@ export function* balance(st: PackState, ctx: Ctx): Generator<PackProgress, void>
         moved = true;
       }
       if (ctx.ctl.due()) {
-        yield ctx.progress('improve', 1);
+        ctx.progress('improve', 1);
         if (ctx.ctl.stopped) return;
       }
       if (expired(ctx)) return;

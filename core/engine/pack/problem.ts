@@ -3,7 +3,7 @@
  * normalised item weights, conflicts and products as compressed adjacency lists (CSR), and which item fits
  * which bin type on its own. Everything the hot loops read lives in flat typed arrays.
  */
-import { drain, PER_ENTRY, WorkMeter } from '../../util/slices.ts';
+import { Heartbeat, PER_ENTRY } from '../../util/progress.ts';
 import type { PackInput } from './types.ts';
 
 /** Relative tolerance on capacities: a coordinate fits when sum <= capacity * (1 + EPS) + EPS. */
@@ -66,15 +66,13 @@ function csr(n: number, lists: (readonly number[])[]): { start: Int32Array; flat
   return { start, flat };
 }
 
-/** Check the input's shape and build the packer's view of it. Throws RangeError on malformed input. */
-export function prepareProblem(input: PackInput): Problem {
-  return drain(prepareProblemIter(input));
-}
-
-/** `prepareProblem` in slices: yields every `SLICE_WORK` or so (large inputs take a good part of a second). */
-export function* prepareProblemIter(input: PackInput): Generator<void, Problem> {
+/**
+ * Check the input's shape and build the packer's view of it. Throws RangeError on malformed input. Large inputs
+ * take a good part of a second: `beat` is called every `BEAT_WORK` or so (progress).
+ */
+export function prepareProblem(input: PackInput, beat?: () => void): Problem {
   const { coords: C, itemCount: n, sizes, binTypes } = input;
-  const meter = new WorkMeter();
+  const meter = new Heartbeat(beat);
   if (!Number.isInteger(C) || C < 1) throw new RangeError(`coords must be a positive integer, got ${C}`);
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`itemCount must be a non-negative integer, got ${n}`);
   if (sizes.length !== n * C) throw new RangeError(`sizes has ${sizes.length} values, expected ${n} x ${C}`);
@@ -119,7 +117,7 @@ export function* prepareProblemIter(input: PackInput): Generator<void, Problem> 
     weight[i] = w / C;
     itemMax[i] = mx;
     itemSum[i] = sm;
-    if (meter.add(C)) yield;
+    meter.add(C);
   }
   // A type's size weighs each coordinate by how scarce it is: the demand over the capacity that could
   // be opened (over the largest capacity when some type is unlimited), so spare room in a coordinate
@@ -153,7 +151,7 @@ export function* prepareProblemIter(input: PackInput): Generator<void, Problem> 
       for (let c = 0; c < C && ok; c++) ok = sizes[i * C + c] <= cap[c];
       fitsType[i * T + t] = ok ? 1 : 0;
     }
-    if (meter.add(T * C)) yield;
+    meter.add(T * C);
   }
 
   const conflictLists: number[][] = Array.from({ length: n }, () => []);
@@ -167,7 +165,7 @@ export function* prepareProblemIter(input: PackInput): Generator<void, Problem> 
       if (a === b) continue;
       conflictLists[a].push(b);
       conflictLists[b].push(a);
-      if (meter.add(PER_ENTRY)) yield;
+      meter.add(PER_ENTRY);
     }
   }
   const { start: adjStart, flat: adj } = csr(n, conflictLists);
@@ -183,7 +181,7 @@ export function* prepareProblemIter(input: PackInput): Generator<void, Problem> 
   for (let i = 0; i < n; i++) {
     const list = [...new Set(input.itemProducts?.[i] ?? [])].filter((p) => p >= 0 && p < P);
     prodLists.push(list);
-    if (meter.add(PER_ENTRY)) yield;
+    meter.add(PER_ENTRY);
   }
   const { start: prodStart, flat: prod } = csr(n, prodLists);
   const hasLicences = prod.length > 0 && productCost.some((row) => row.some((v) => v !== 0));

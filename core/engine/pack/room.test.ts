@@ -138,10 +138,7 @@ describe('absorb with the quick exchange test', () => {
     let t = 0;
     const ctx = testCtx(() => t++);
     const pool = [2];
-    const g = absorb(st, ctx, workspace(st), pool, 5);
-    let r = g.next();
-    while (!r.done) r = g.next();
-    expect(r.value).toBe(true);
+    expect(absorb(st, ctx, workspace(st), pool, 5)).toBe(true);
     expect(pool).toEqual([]);
     expect(Array.from(st.binOf)).toEqual([a, b, a, b]);
   });

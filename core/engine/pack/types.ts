@@ -57,8 +57,10 @@ export type PackOptions = {
   onImprove?: (solution: PackSolution) => void;
   /** Checked often; true stops the search and returns the best so far. */
   shouldStop?: () => boolean;
-  /** Yield a progress value at least this often (ms), so a worker can answer messages. Default 50. */
-  yieldEveryMs?: number;
+  /** Progress, at least every `progressEveryMs` of the injected clock (the clock never changes the packing). */
+  onProgress?: (progress: PackProgress) => void;
+  /** How often progress is reported (ms). Default 50. */
+  progressEveryMs?: number;
   /**
    * A packing to improve instead of building one (warm start): bin per item (fixed bins first, -1 = to be
    * placed) and bin types. Items it does not place, or that no longer fit, are placed by best fit. With it

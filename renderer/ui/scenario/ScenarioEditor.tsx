@@ -1,8 +1,9 @@
-/** The selected scenario's editor: its name, kept sites with their host model, the sizing rules, the licence models in force and the pins. Every change is an undoable edit. */
+/** The selected scenario's editor: its name, kept sites with their host model, the sizing rules, the licence models in force, the search effort and the pins. Every change is an undoable edit. */
 import { effectiveRules, type Estate, type LicenceModel, type Scenario, type SizingPolicy, type SizingRules } from '../../../core/model/schema.ts';
 import { useWorkbenchStore } from '../../store/react.ts';
 import { StatusChip } from '../estate/StatusChip.tsx';
 import { PinList } from '../pins/PinList.tsx';
+import { EffortField } from './EffortField.tsx';
 import { fmtMoney, objectKey } from '../format.ts';
 import { editScenario, renameScenario, setHeadroom, setRule, setSiteHostModel, toggleKept, toggleLicenceModel } from './scenario-edits.ts';
 
@@ -138,6 +139,7 @@ export function ScenarioEditor({ estate, scenario }: { estate: Estate; scenario:
           </label>
         ))}
       </fieldset>
+      <EffortField scenario={scenario} onChange={(effort, label) => edit({ effort }, label)} />
       <fieldset className="licence-models">
         <legend>
           Licence models ({scenario.licenceModelIds.length} of {estate.licenceModels.length} in force)

@@ -3,6 +3,7 @@ import type { Plan } from '../../../core/engine/plan.ts';
 import type { Estate } from '../../../core/model/schema.ts';
 import { fmtDec, fmtInt, fmtMoney, fmtPct } from './format.ts';
 import { summarise } from './metrics.ts';
+import { effortText } from '../../../core/model/effort.ts';
 import '../views.css';
 import './results.css';
 
@@ -21,6 +22,12 @@ export function SummaryCards({ estate, plan }: SummaryCardsProps) {
       </Card>
       <Card id="bound" title="Hosts vs lower bound" value={`${fmtInt(s.hosts)} / ${fmtInt(s.bound)}`} tone={(s.costGapPct ?? s.gapPct) > 10 ? 'warn' : 'ok'}>
         gap {fmtPct(s.gapPct)} above the bound
+        {plan.search?.effort !== undefined && (
+          <>
+            <br />
+            <span data-testid="plan-effort">{searchText(plan.search)}</span>
+          </>
+        )}
         {s.costBound !== null && s.costGapPct !== null && (
           <>
             <br />
@@ -54,4 +61,10 @@ function Card({ id, title, value, tone, children }: { id: string; title: string;
       <div className="card-detail">{children}</div>
     </section>
   );
+}
+
+/** "effort standard (50,000 work units), found at 49,363": what replays the plan (cwb plan --effort 49363). */
+function searchText(search: NonNullable<Plan['search']>): string {
+  const effort = search.effort === 'custom' || search.effort === undefined ? effortText(search.iterations ?? 0) : effortText(search.effort);
+  return `effort ${effort}, found at ${fmtInt(search.foundAt ?? 0)} work units`;
 }

@@ -5,15 +5,7 @@
  */
 import type { Estate } from '../../../core/model/schema.ts';
 import type { LinkLoad, Plan } from '../../../core/engine/plan.ts';
-import { buildTopology, compareLinksIter, linkLoadsIter, type Locate } from '../../../core/engine/topology.ts';
-
-/** Runs one of the engine's progress-yielding generators to its result. */
-function run<T>(gen: Generator<unknown, T>): T {
-  for (;;) {
-    const r = gen.next();
-    if (r.done) return r.value;
-  }
-}
+import { buildTopology, compareLinks, linkLoads, type Locate } from '../../../core/engine/topology.ts';
 
 function locateToday(estate: Pick<Estate, 'servers'>): Locate {
   const dcOf = new Map(estate.servers.map((s) => [s.id, s.dataCentreId]));
@@ -23,7 +15,7 @@ function locateToday(estate: Pick<Estate, 'servers'>): Locate {
 /** Per-hour load (168 h, both directions) of every WAN link with servers where they are today. */
 export function linkLoadsBefore(estate: Pick<Estate, 'servers' | 'flows' | 'dataCentres' | 'userSites' | 'wanLinks'>): Map<string, Float32Array> {
   const t = buildTopology(estate);
-  const { load } = run(linkLoadsIter(t, estate.flows, locateToday(estate)));
+  const { load } = linkLoads(t, estate.flows, locateToday(estate));
   return new Map(t.linkIds.map((id, i) => [id, load[i]]));
 }
 
@@ -31,7 +23,7 @@ export function linkLoadsBefore(estate: Pick<Estate, 'servers' | 'flows' | 'data
 export function linkStateBefore(estate: Pick<Estate, 'servers' | 'flows' | 'dataCentres' | 'userSites' | 'wanLinks'>): LinkLoad[] {
   const t = buildTopology(estate);
   const here = locateToday(estate);
-  return run(compareLinksIter(t, estate.flows, here, here));
+  return compareLinks(t, estate.flows, here, here);
 }
 
 /** The link records a view shows: the plan's, or today's routed from the estate. */

@@ -7,7 +7,7 @@ import { pack } from './pack.ts';
 import { prepareProblem } from './problem.ts';
 import { testCtx } from './test-ctx.ts';
 import { PackState } from './state.ts';
-import type { BinType, PackInput, PackProgress } from './types.ts';
+import type { BinType, PackInput } from './types.ts';
 
 const bin = (capacity: number[], cost = 1, available = Infinity): BinType => ({ capacity: Float64Array.from(capacity), cost, available });
 
@@ -25,16 +25,16 @@ function clock(alwaysDue: boolean): () => number {
   return alwaysDue ? () => (t += 1000) : () => t;
 }
 
-const ctxWith = testCtx;
+/** A context on the clock that counts the progress reports. */
+function ctxWith(now: () => number): { ctx: Ctx; reports: () => number } {
+  let n = 0;
+  return { ctx: testCtx(now, () => n++), reports: () => n };
+}
 
-/** Run a constructive step to its end; returns how many progress values it yielded. */
-function run(g: Generator<PackProgress, boolean>): { yields: number; done: boolean } {
-  let yields = 0;
-  for (;;) {
-    const r = g.next();
-    if (r.done) return { yields, done: r.value };
-    yields++;
-  }
+/** Run a constructive step to its end; returns how many progress reports it made. */
+function run(c: { ctx: Ctx; reports: () => number }, build: (ctx: Ctx) => boolean): { yields: number; done: boolean } {
+  const done = build(c.ctx);
+  return { yields: c.reports(), done };
 }
 
 describe('Control.timeUp', () => {
@@ -67,28 +67,28 @@ describe('Control.timeUp', () => {
   });
 });
 
-describe('constructive loops yield on the clock between their counted checks', () => {
+describe('constructive loops report progress on the clock between their counted checks', () => {
   // 400 items of 64 coordinates: each bin-centric placement scans about 400 x 64 coordinates, so the clock is
   // read every few placements while a counted check comes only every 8th.
   const inp = randomInput(400, 64, [bin(new Array(64).fill(1))], 7);
   const p = prepareProblem(inp);
 
-  it('binCentric yields more often than it counts work when the clock is always due, and packs the same', () => {
+  it('binCentric reports more often than it counts work when the clock is always due, and packs the same', () => {
     const packings: Int32Array[] = [];
     const yields: number[] = [];
     const works: number[] = [];
     for (const alwaysDue of [true, false]) {
       const st = new PackState(p);
       placeFixed(st);
-      const ctx = ctxWith(clock(alwaysDue));
-      const r = run(binCentric(st, ctx, 'dot'));
+      const c = ctxWith(clock(alwaysDue));
+      const r = run(c, (ctx) => binCentric(st, ctx, 'dot'));
       expect(r.done).toBe(true);
       packings.push(st.binOf.slice());
       yields.push(r.yields);
-      works.push(ctx.ctl.work);
+      works.push(c.ctx.ctl.work);
     }
     expect(Array.from(packings[0])).toEqual(Array.from(packings[1]));
-    // The same counted checks either way; with the clock always due, every one yields and so do clock reads.
+    // The same counted checks either way; with the clock always due, every one reports and so do clock reads.
     expect(works[0]).toBe(works[1]);
     expect(yields[1]).toBe(0);
     expect(yields[0]).toBeGreaterThan(works[0]);
@@ -105,9 +105,9 @@ describe('constructive loops yield on the clock between their counted checks', (
       for (const alwaysDue of [true, false]) {
         const st = new PackState(mixed);
         placeFixed(st);
-        const ctx = ctxWith(clock(alwaysDue));
-        expect(run(build(st, ctx)).done).toBe(true);
-        out.push({ binOf: Array.from(st.binOf), work: ctx.ctl.work });
+        const c = ctxWith(clock(alwaysDue));
+        expect(run(c, (ctx) => build(st, ctx)).done).toBe(true);
+        out.push({ binOf: Array.from(st.binOf), work: c.ctx.ctl.work });
       }
       expect(out[0]).toEqual(out[1]);
     }
