@@ -11,11 +11,10 @@
  */
 import type { Project } from '../model/project.ts';
 import { effectiveRules, type Server, type SizingBasis, type SizingRules } from '../model/schema.ts';
-import { drain } from '../util/slices.ts';
 import { siteModel } from './context.ts';
 import type { Plan } from './plan.ts';
 import { BASES, profileOf, similarPool } from './sizing-basis.ts';
-import { DIMS, sizingIter } from './sizing.ts';
+import { DIMS, sizeServers } from './sizing.ts';
 
 export type BasisShares = Record<SizingBasis, number>;
 
@@ -46,7 +45,7 @@ function scenarioRules(project: Project, scenarioId: string, override?: Partial<
 export function basisSummary(project: Project, scenarioId: string): BasisSummary {
   const rules = scenarioRules(project, scenarioId);
   const servers = project.estate.servers;
-  const sizing = drain(sizingIter(servers, project.series, rules));
+  const sizing = sizeServers(servers, project.series, rules);
   const count = zero();
   const cpu = zero();
   const mem = zero();
@@ -128,7 +127,7 @@ export function hostRange(project: Project, scenarioId: string, plan: Plan, seed
   const rules = scenarioRules(project, scenarioId);
   if (rules.sizing === 'allocated') return null;
   const servers = project.estate.servers;
-  const base = drain(sizingIter(servers, project.series, rules));
+  const base = sizeServers(servers, project.series, rules);
   const unmeasured: number[] = [];
   servers.forEach((_, i) => {
     if (BASES[base.basis[i * 2]] === 'allocation') unmeasured.push(i);

@@ -8,12 +8,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { defaultPacker } from '../../core/engine/default-packer.ts';
-import { planIter } from '../../core/engine/engine.ts';
+import { planProject } from '../../core/engine/engine.ts';
 import { basisSummary } from '../../core/engine/sizing-summary.ts';
 import { rateCpuModel } from '../../core/model/cpu-catalogue.ts';
 import { DEFAULT_HOST_MODEL } from '../../core/model/defaults.ts';
 import { DEFAULT_RULES } from '../../core/model/schema.ts';
-import { drain } from '../../core/util/slices.ts';
 import { importFiles } from '../../electron/services/import/import-files.ts';
 import { sharedRvtools } from '../import/helpers.ts';
 
@@ -52,7 +51,7 @@ describe.skipIf(!present)('sizing on the real exports', () => {
     // The export lists a handful of the cluster's 77 powered-on VMs: calibration is refused, and said so.
     expect(report.issues.some((i) => /calibration against vHost usage not applied/.test(i.message))).toBe(true);
     const scenario = project.estate.scenarios[0];
-    const plan = drain(planIter(project, scenario.id, { packer: defaultPacker, now: () => 0, budgetMs: 0, iterations: 2000 }));
+    const plan = planProject(project, scenario.id, { packer: defaultPacker, now: () => 0, effort: 2000 });
     const site = plan.sites.find((s) => s.dataCentreId === 'dc-datacenter');
     expect(site?.hosts).toBeLessThanOrEqual(needed);
     const b = basisSummary(project, scenario.id);

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { mapRvtools } from '../../core/import/rvtools.ts';
 import { mergeImport } from '../../core/import/merge.ts';
-import { sizingIter, DIMS } from '../../core/engine/sizing.ts';
+import { sizeServers, DIMS } from '../../core/engine/sizing.ts';
 import { BASIS_CODE, profileOf } from '../../core/engine/sizing-basis.ts';
 import { rateCpuModel } from '../../core/model/cpu-catalogue.ts';
 import { DEFAULT_RULES, type Server, type SizingRules } from '../../core/model/schema.ts';
-import { drain } from '../../core/util/slices.ts';
 import { HOSTS, usageExport } from './rvtools-fixture.ts';
 
 const rules = (over: Partial<SizingRules> = {}): SizingRules => ({ ...DEFAULT_RULES, growthPct: 0, ...over });
@@ -15,7 +14,7 @@ function imported() {
 }
 
 function cpuDemand(servers: readonly Server[], r: SizingRules, series = imported().series) {
-  const sizing = drain(sizingIter(servers, series, r));
+  const sizing = sizeServers(servers, series, r);
   let sum = 0;
   for (let i = 0; i < servers.length; i++) sum += sizing.peak[i * DIMS];
   return { sum, sizing };

@@ -53,9 +53,7 @@ export async function readCsv(file: string, options: CsvReadOptions = {}): Promi
       const text = decoder.push(chunk as Buffer);
       parser.push(text);
       if (options.onRows) {
-        for (let i = text.indexOf('
-'); i >= 0; i = text.indexOf('
-', i + 1)) lines++;
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
         options.onRows(lines);
       }
     }
