@@ -77,3 +77,16 @@ describe('performance importers on random input', () => {
     );
   }, 30_000 + RUNS * 60);
 });
+
+describe('time stamps far outside any measurement', () => {
+  it('a perfmon row stamped 1.2e300 is skipped with a named warning, not a hang', () => {
+    // Counterexample of the shared CSV fuzz test (it hung the whole unit run): a numeric stamp of 1.2e300 went to
+    // the zone rules and hour buckets as an instant.
+    const rows = [[126879, 69714, 'x'], [1.1956446408170171e300], [null, 'Paris', 62606]];
+    const headers = ['(PDH-CSV 4.0) (GMT Standard Time)(0)', '\\\\web-01\\Processor(_Total)\\% Processor Time', '\\\\db-01\\Memory\\Available MBytes'];
+    const table: Table = { file: 'far.csv', sheet: null, headers, rows, rowNumbers: rows.map((_, i) => i + 2) };
+    const r = applyMapping('perfmon', table, guessMapping('perfmon', table.headers), { servers, userSites: [], sites: [] });
+    for (const t of r.report.tables) expect(t.rowsUsed + t.rowsSkipped).toBe(t.rowsRead);
+    expect(r.report.issues.some((i) => i.at.some((a) => a.row === 3) && /outside the years 1990-2200/.test(i.message))).toBe(true);
+  });
+});

@@ -29,6 +29,10 @@ export function dateOrderOf(texts: Iterable<string>): DateOrder {
   return 'mdy';
 }
 
+/** 1990-01-01 and 2200-01-01 UTC. */
+const STAMP_MIN_MS = 631_152_000_000;
+const STAMP_MAX_MS = 7_258_118_400_000;
+
 export function parseStamp(cell: Cell | undefined, order: DateOrder = 'mdy'): Parsed<Stamp> {
   const text = cellText(cell);
   const m = SLASH_RE.exec(text);
@@ -51,6 +55,9 @@ export function parseStamp(cell: Cell | undefined, order: DateOrder = 'mdy'): Pa
   const asUtc = parseTimestamp(cell, 'UTC');
   if (!asUtc.ok) return asUtc;
   const absolute = typeof cell === 'number' ? cell >= 1e9 : /(Z|[+-]\d{2}:?\d{2}|UTC|GMT)$/i.test(text) || /^\d{10,}(\.\d+)?$/.test(text);
+  // Performance data is from 1990 to 2200: a number far outside (1e300 read as epoch ms) is no time stamp, and
+  // the zone rules (and hour buckets) cannot work at that magnitude.
+  if (!(asUtc.value >= STAMP_MIN_MS && asUtc.value <= STAMP_MAX_MS)) return { ok: false, reason: `is outside the years 1990-2200 (${JSON.stringify(text.slice(0, 40))})` };
   return { ok: true, value: { wall: asUtc.value, absolute } };
 }
 
