@@ -120,13 +120,13 @@ describe('series time stamp outliers', () => {
 });
 
 describe('large files stop while they are read', () => {
-  it('an inventory CSV of more than 200000 rows fails with exit 3 naming the file, row and limit', async () => {
+  it('an inventory CSV of more than 250000 rows fails with exit 3 naming the file, row and limit', async () => {
     await withTmp(async (dir) => {
       const p = path.join(dir, 'huge.csv');
-      await writeFile(p, `name,cpus,memory gb\n${'s,2,8\n'.repeat(200_001)}`);
+      await writeFile(p, `name,cpus,memory gb\n${'s,2,8\n'.repeat(250_001)}`);
       const c = capture();
       const code = await importCommand(['import', '--kind', 'inventory', p, '--out', path.join(dir, 'h.cwb')], c.io);
-      expect(c.err.join('')).toMatch(/huge\.csv, row 200001: the file has more than 200000 rows, the import limit/);
+      expect(c.err.join('')).toMatch(/huge\.csv, row 250001: the file has more than 250000 rows, the import limit/);
       expect(code).toBe(3);
     });
   });

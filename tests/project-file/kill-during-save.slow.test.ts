@@ -115,7 +115,8 @@ describe.each(['save', 'export'] as const)('kill during %s', (mode) => {
       t = performance.now();
       const left = readdirSync(dir);
       if (left.some((n) => n.endsWith('.tmp'))) seen.midSave++;
-      expect(left.filter((n) => n.endsWith('.tmp')).length, `temp files pile up: ${left.join(', ')}`).toBeLessThanOrEqual(2);
+      // At most one kill's temps may stay (an export that keeps a .bak has two: .new.tmp and .bak.tmp) plus one left by the other mode's run in this folder.
+      expect(left.filter((n) => n.endsWith('.tmp')).length, `temp files pile up: ${left.join(', ')}`).toBeLessThanOrEqual(3);
 
       expect(existsSync(target), `kill ${kill} (after ${delayMs} ms) left no file`).toBe(true);
       const opened = await readProjectFile(target);
