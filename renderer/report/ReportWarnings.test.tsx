@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { tinyPlan } from '../views/fixtures.ts';
 import { renderApp } from '../test/render-app.tsx';
 import { closeReport, reportStore } from './report-state.ts';
@@ -28,7 +28,7 @@ describe('report preview warnings and title', () => {
     act(() => void openReportPreview(scenario.id, () => new Date(Date.UTC(2026, 0, 2))));
     await screen.findByTestId('report-hash');
     // the PDF's title is the project and the scenario, not the window's
-    expect(document.title).toBe(`${estate.name} — ${scenario.name}`);
+    await waitFor(() => expect(document.title).toBe(`${estate.name} — ${scenario.name}`));
     const warnings = screen.getByTestId('report-warnings');
     expect(warnings.textContent).toContain('No client is named');
     expect(warnings.textContent).toContain(`Host model "${model.name}" is a placeholder`);
