@@ -35,7 +35,7 @@ test('a real vCenter export: import into a new project, report, plan, spreadshee
   // what the export holds, truthfully: a VM without a data centre, powered-off VMs, the unknown facility limits
   await expect(imp.report).toContainText('VM has no Datacenter');
   await expect(imp.report).toContainText('sheet vInfo, row 10');
-  await expect(imp.report).toContainText('poweredOff');
+  await expect(imp.report).toContainText('6 powered-off VMs (67% of VMs');
   await expect(imp.report).toContainText('power and rack capacity unknown');
   await imp.close();
   await expect(wb.statusBar).toContainText('9 servers');

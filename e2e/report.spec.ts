@@ -131,7 +131,7 @@ test('the PDF report of the main scenario: cover with the hash, summary, kept an
   await wb.renameServer(firstServer ?? '', 'renamed after the run');
   await expect(wb.statusBar).toContainText('unsaved');
   await r.showPane('Results');
-  await expect(report.resultsStale).toHaveText('The project changed since this plan was computed: run the plan again.');
+  await expect(report.resultsStale).toHaveText('The estate changed since this plan was computed: run the plan again.');
   await app.page.getByRole('button', { name: 'Export PDF', exact: true }).click();
   const refusal = report.refusal('Run the plan again');
   await expect(refusal).toContainText('The project changed since this plan was computed: run the plan again.');
