@@ -6,35 +6,11 @@
  */
 import { z } from 'zod';
 import { Effort } from './effort.ts';
+import { Id, Latitude, Longitude, NonNeg, Pct, Pos, TimeZone } from './scalars.ts';
+import { ServerUsage, SizingMode, UnmeasuredProfile } from './usage-schema.ts';
 
-export const Id = z.string().min(1, 'must not be empty').max(200, 'is longer than 200 characters');
-
-/** Answers memoised: a 10k-server project has thousands of maintenance windows in a handful of zones. */
-const knownTimeZones = new Map<string, boolean>();
-
-/** An IANA time zone name that this runtime's Intl knows (e.g. "America/Chicago"). */
-export const TimeZone = z.string().refine(
-  (tz) => {
-    let known = knownTimeZones.get(tz);
-    if (known === undefined) {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: tz });
-        known = true;
-      } catch {
-        known = false;
-      }
-      if (knownTimeZones.size < 10_000) knownTimeZones.set(tz, known);
-    }
-    return known;
-  },
-  { message: 'is not a known IANA time zone' },
-);
-
-const Latitude = z.number().min(-90).max(90);
-const Longitude = z.number().min(-180).max(180);
-const NonNeg = z.number().finite().nonnegative();
-const Pos = z.number().finite().positive();
-const Pct = z.number().finite().min(0).max(100);
+export { Id, TimeZone } from './scalars.ts';
+export { SizingBasis, UsageSummary, UsageSnapshot, ServerUsage, SizingMode, UnmeasuredProfile } from './usage-schema.ts';
 
 export const DataCentreStatus = z.enum(['keep', 'close', 'candidate']);
 
@@ -148,52 +124,6 @@ export const Blocker = z.object({
   detail: z.string().default(''),
 });
 
-// ---- Sizing evidence (issue 12): what each server's demand can be sized from, besides hourly series. ----
-// Everything here is optional so projects written before it stay valid and code building servers need not
-// change. See core/engine/sizing-basis.ts for how the engine uses it and core/model/cpu-catalogue.ts for CPUs.
-
-/** How a server's demand was sized, best first: hourly series, imported summary, RVTools snapshot, allocation. */
-export const SizingBasis = z.enum(['measured', 'summary', 'snapshot', 'allocation']);
-
-/** An imported per-server performance summary (the anchors' import templates): percent of allocation. */
-export const UsageSummary = z.object({
-  cpuAvgPct: Pct.nullable().default(null),
-  cpuPeakPct: Pct.nullable().default(null),
-  /** A percentile (e.g. the 95th) when the source gives one. */
-  cpuPercentilePct: Pct.nullable().default(null),
-  memPct: Pct.nullable().default(null),
-  iops: NonNeg.nullable().default(null),
-  networkMbps: NonNeg.nullable().default(null),
-  /** Where it came from, e.g. "perf-summary.csv row 12". */
-  source: z.string().default(''),
-});
-
-/** One instant's usage from an RVTools export, as percent of the VM's allocation, with what it was read from. */
-export const UsageSnapshot = z.object({
-  cpuPct: Pct.nullable().default(null),
-  memPct: Pct.nullable().default(null),
-  /** e.g. "vCPU Overall 3304 MHz", "vInfo CPU Usage %". */
-  cpuSource: z.string().default(''),
-  memSource: z.string().default(''),
-  /** Factors that scale the snapshot so a host's VMs sum to its measured vHost use (1 = not calibrated). */
-  cpuCalibration: z.number().finite().positive().default(1),
-  memCalibration: z.number().finite().positive().default(1),
-  /** The host or cluster the calibration came from, null when none. */
-  calibratedBy: z.string().nullable().default(null),
-});
-
-export const ServerUsage = z.object({
-  snapshot: UsageSnapshot.nullable().default(null),
-  summary: UsageSummary.nullable().default(null),
-  /** The source host's CPU model text (vHost "CPU Model"), for the rating per core. */
-  sourceCpuModel: z.string().nullable().default(null),
-});
-
-/** Sizing mode: from usage evidence (default) or like-for-like as allocated. */
-export const SizingMode = z.enum(['performance', 'allocated']);
-/** What an allocation-only server is assumed to use: a stated utilisation, or the profile of similar servers. */
-export const UnmeasuredProfile = z.enum(['assumed', 'similar']);
-// ---- end of sizing evidence ----
 
 export const Environment = z.enum(['prod', 'test', 'dev']);
 
@@ -388,11 +318,6 @@ export type SizingRules = z.infer<typeof SizingRules>;
 export type Pin = z.infer<typeof Pin>;
 export type Scenario = z.infer<typeof Scenario>;
 export type Estate = z.infer<typeof Estate>;
-export type SizingBasis = z.infer<typeof SizingBasis>;
-export type UsageSummary = z.infer<typeof UsageSummary>;
-export type UsageSnapshot = z.infer<typeof UsageSnapshot>;
-export type ServerUsage = z.infer<typeof ServerUsage>;
-export type SizingMode = z.infer<typeof SizingMode>;
 /** What a caller may pass in before defaults are filled (e.g. a generator or an importer). */
 export type EstateInput = z.input<typeof Estate>;
 
