@@ -3,7 +3,7 @@
  * and the Node worker_threads host, electron/engine/) speak it, and the UI derives its types from it.
  *
  *   UI -> worker: run (estate + series arrays + scenario id + effort). One run per worker at a time; a cancel
- *   terminates the worker (core/engine/run-client.ts) and a fresh worker serves the next run.
+ *   terminates the worker (core/engine/worker/run-client.ts) and a fresh worker serves the next run.
  *   worker -> UI: progress (at most every PROGRESS_EVERY_MS while running), plan (the first plan, while the
  *   search goes on), result (the final plan), error ({name, message, stack, field}).
  *

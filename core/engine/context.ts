@@ -15,7 +15,7 @@ import {
   type Zone,
 } from '../model/schema.ts';
 import { DIMENSIONS, horizonMonthsOf } from './plan.ts';
-import { buildTopology, type Topology } from './topology.ts';
+import { buildTopology, type Topology } from './sites/topology.ts';
 
 export type SiteModel = {
   dataCentreId: string;

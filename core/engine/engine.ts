@@ -7,19 +7,17 @@
  */
 import type { Project } from '../model/project.ts';
 import type { PackSolution } from './pack/types.ts';
-import { assemble, classBound } from './assemble.ts';
-import { improveClass } from './class-improve.ts';
-import { packClass, packsPoolOnly, type ClassPackOptions, type ClassSolution } from './class-pack.ts';
+import { assemble, classBound } from './plan/assemble.ts';
+import { improveClass } from './classes/class-improve.ts';
+import { packClass, packsPoolOnly, type ClassPackOptions, type ClassSolution } from './classes/class-pack.ts';
 import { buildContext } from './context.ts';
-import { buildPackClasses, type PackClass } from './pack-input.ts';
+import { buildPackClasses, type PackClass } from './classes/pack-input.ts';
 import type { Plan, SearchSettings } from './plan.ts';
-import { planSites } from './sites.ts';
-import { sizeServers } from './sizing.ts';
-import { compareLinks } from './topology.ts';
+import { planSites } from './sites/sites.ts';
+import { sizeServers } from './sizing/sizing.ts';
+import { compareLinks } from './sites/topology.ts';
 import { effortUnits } from '../model/effort.ts';
 import type { EngineOptions, EnginePhase } from './types.ts';
-
-export type { EngineOptions, EnginePhase, EngineProgress, Packer } from './types.ts';
 
 /** Work units of one search round (see planProject): the efforts' levels are whole rounds. */
 export const ROUND_UNITS = 50_000;

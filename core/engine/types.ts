@@ -1,9 +1,9 @@
 /**
  * Types the engine's stages share (the packer they are given, phases, progress, run options), so the stages
- * import these rather than each other: engine.ts drives class-pack.ts, class-improve.ts and assemble.ts, and
- * none of them imports engine.ts.
+ * import these rather than each other: engine.ts drives classes/class-pack.ts, classes/class-improve.ts and
+ * plan/assemble.ts, and none of them imports engine.ts. The progress and pacing shape comes from pack/types.ts.
  */
-import type { PackInput, PackOptions, PackSolution } from './pack/types.ts';
+import type { PackInput, PackOptions, PackSolution, Reporting, SearchProgress } from './pack/types.ts';
 import type { Plan } from './plan.ts';
 import type { Effort } from '../model/effort.ts';
 
@@ -15,20 +15,16 @@ export type Packer = {
 
 export type EnginePhase = 'sizing' | 'sites' | 'links' | 'pack' | 'improve' | 'done';
 
-export type EngineProgress = {
+export type EngineProgress = SearchProgress & {
+  /** fraction: of the whole run; bestCost: total cost of the best plan so far. */
   phase: EnginePhase;
-  /** 0..1 of the whole run. */
-  fraction: number;
-  /** Best total cost so far (NaN before the first plan). */
-  bestCost: number;
   /** Hosts of the best plan so far (0 before the first plan). */
   hosts: number;
 };
 
-export type EngineOptions = {
+/** progressEveryMs (how often the packer reports) defaults to 20 here. */
+export type EngineOptions = Reporting<EngineProgress> & {
   packer: Packer;
-  /** Monotonic milliseconds: only paces progress reports; it never changes the plan. */
-  now: () => number;
   /**
    * How hard to search after the first plan: a level or a number of work units (core/model/effort.ts; 0 = the
    * first plan only; Infinity = until every class converges, for "Keep improving"). The search runs rounds of
@@ -36,8 +32,6 @@ export type EngineOptions = {
    * same plan on any machine, and a smaller effort is a prefix of a larger one.
    */
   effort: Effort;
-  /** Progress, often (the host paces what it posts by its clock). */
-  onProgress?: (progress: EngineProgress) => void;
   /** The first plan, as soon as it exists, while the search goes on. */
   onPlan?: (plan: Plan) => void;
   /**
@@ -47,6 +41,4 @@ export type EngineOptions = {
   onBest?: (plan: Plan) => void;
   /** Work units per search round (default ROUND_UNITS; tests use small rounds to stay quick). */
   roundUnits?: number;
-  /** How often the packer reports progress (ms of `now`). Default 20. */
-  progressEveryMs?: number;
 };

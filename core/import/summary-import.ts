@@ -2,7 +2,7 @@
  * Per-server performance summary CSV (the shape of the anchors' import templates): server, CPU average %,
  * CPU peak %, a CPU percentile %, memory %, disk IOPS, network Mbps, one row per server. Rows are matched to
  * the project's servers by id, name, or FQDN <-> short name; the summaries land on `Server.usage.summary`
- * (core/engine/sizing-basis.ts sizes from them). Percentages outside 0-100, negative IOPS or Mbps and text
+ * (core/engine/sizing/sizing-basis.ts sizes from them). Percentages outside 0-100, negative IOPS or Mbps and text
  * where a number belongs are warned about by file, row and column and left out; a peak below the average is
  * warned about and kept; rows of unknown servers and repeated servers are skipped and listed.
  */

@@ -1,7 +1,7 @@
 /**
  * Sizing evidence (issue 12): what each server's demand can be sized from, besides hourly series.
  * Everything here is optional so projects written before it stay valid and code building servers need not
- * change. See core/engine/sizing-basis.ts for how the engine uses it and core/model/cpu-catalogue.ts for CPUs.
+ * change. See core/engine/sizing/sizing-basis.ts for how the engine uses it and core/model/cpu-catalogue.ts for CPUs.
  */
 import { z } from 'zod';
 import { NonNeg, Pct } from './scalars.ts';

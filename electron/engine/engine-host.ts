@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { createRunClient, type EngineRun, type RunOptions, type RunProject } from '../../core/engine/run-client.ts';
+import { createRunClient, type EngineRun, type RunOptions, type RunProject } from '../../core/engine/worker/run-client.ts';
 import type { FromEngine } from '../../core/protocol.ts';
 
 let bundled: Promise<string> | null = null;

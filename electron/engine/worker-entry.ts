@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { defaultPacker } from '../../core/engine/default-packer.ts';
-import { createEngineSession } from '../../core/engine/session.ts';
+import { createEngineSession } from '../../core/engine/worker/session.ts';
 
 const port = parentPort;
 if (!port) throw new Error('worker-entry.ts must run in a worker thread');

@@ -4,7 +4,7 @@
  * slice; the first plan switches to the Results pane; errors show in the alert dialog. No React here.
  */
 import type { Plan } from '../../core/engine/plan.ts';
-import type { RunClient } from '../../core/engine/run-client.ts';
+import type { RunClient } from '../../core/engine/worker/run-client.ts';
 import { DEFAULT_EFFORT, type Effort } from '../../core/model/effort.ts';
 import type { WorkbenchStore } from '../store/store.ts';
 import { ask, type DialogStore } from './dialogs.ts';

@@ -1,12 +1,12 @@
 /**
  * Per-server demand series for the heatmap's host panel. The Plan carries only per-host loads, so the
- * servers of one host are sized on demand with the engine's own sizing (`core/engine/sizing.ts`) under the
+ * servers of one host are sized on demand with the engine's own sizing (`core/engine/sizing/sizing.ts`) under the
  * scenario's effective rules: the same numbers the engine summed into that host's load.
  * Each call sizes only the servers of the host that holds the asked server; results are cached per
  * (plan, server) for the life of the returned function.
  */
 import { DIMENSIONS, type Dimension, type Plan } from '../../core/engine/plan.ts';
-import { DIMS, sizeServers } from '../../core/engine/sizing.ts';
+import { DIMS, sizeServers } from '../../core/engine/sizing/sizing.ts';
 import type { Project } from '../../core/model/project.ts';
 import { effectiveRules, type Scenario, type Server } from '../../core/model/schema.ts';
 import type { ServerSeries } from '../views/heatmap/stack.ts';

@@ -1,7 +1,7 @@
 /** A scripted engine client for UI tests: each run waits until the test pushes its messages. */
 import type { Plan } from '../../core/engine/plan.ts';
 import type { PlanMessage, ProgressMessage } from '../../core/protocol.ts';
-import type { RunClient } from '../../core/engine/run-client.ts';
+import type { RunClient } from '../../core/engine/worker/run-client.ts';
 
 type Options = Parameters<RunClient['run']>[1];
 

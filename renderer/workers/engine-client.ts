@@ -1,10 +1,10 @@
 /**
  * The UI side of the engine worker: starts engine.worker.ts (a fresh one after each cancel) and wires it to
- * the shared run client (core/engine/run-client.ts): a promise per run with progress callbacks; cancel
+ * the shared run client (core/engine/worker/run-client.ts): a promise per run with progress callbacks; cancel
  * terminates the worker. The series buffers are transferred to the worker (the caller's arrays are detached
  * afterwards) unless `transfer: false`.
  */
-import { createRunClient, type EngineRun, type RunOptions, type RunProject } from '../../core/engine/run-client.ts';
+import { createRunClient, type EngineRun, type RunOptions, type RunProject } from '../../core/engine/worker/run-client.ts';
 import type { FromEngine } from '../../core/protocol.ts';
 
 export type EngineRunOptions = RunOptions;

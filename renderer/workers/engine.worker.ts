@@ -4,7 +4,7 @@
  * types) so tests can load it in Node too.
  */
 import { defaultPacker } from '../../core/engine/default-packer.ts';
-import { createEngineSession } from '../../core/engine/session.ts';
+import { createEngineSession } from '../../core/engine/worker/session.ts';
 
 type Listener = (event: { data: unknown }) => void;
 type WorkerScope = {

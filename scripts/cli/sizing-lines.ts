@@ -1,6 +1,6 @@
 /** The CLI's sizing-basis lines (issue 12): shares of demand per basis, the host range, calibration, a banner. */
 import type { Plan } from '../../core/engine/plan.ts';
-import { basisLine, basisSummary, hostRange, rangeLine } from '../../core/engine/sizing-summary.ts';
+import { basisLine, basisSummary, hostRange, rangeLine } from '../../core/engine/sizing/sizing-summary.ts';
 import type { Project } from '../../core/model/project.ts';
 
 export function sizingLines(project: Project, scenarioId: string, plan: Plan): string[] {

@@ -7,12 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildContext } from '../../core/engine/context.ts';
-import { buildPackClasses } from '../../core/engine/pack-input.ts';
-import { classBound } from '../../core/engine/assemble.ts';
-import { sizeServers } from '../../core/engine/sizing.ts';
-import { planSites } from '../../core/engine/sites.ts';
+import { buildPackClasses } from '../../core/engine/classes/pack-input.ts';
+import { classBound } from '../../core/engine/plan/assemble.ts';
+import { sizeServers } from '../../core/engine/sizing/sizing.ts';
+import { planSites } from '../../core/engine/sites/sites.ts';
 import { defaultPacker } from '../../core/engine/default-packer.ts';
-import type { PackClass } from '../../core/engine/pack-input.ts';
+import type { PackClass } from '../../core/engine/classes/pack-input.ts';
 import { estate, project, run, series, server } from './fixtures.ts';
 import { firstFit } from './first-fit.ts';
 

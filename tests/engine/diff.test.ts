@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffPlans, ruleChanges } from '../../core/engine/diff.ts';
+import { diffPlans, ruleChanges } from '../../core/engine/plan/diff.ts';
 import { Estate } from '../../core/model/schema.ts';
 import { estate, project, run, server } from './fixtures.ts';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { planProject } from '../../core/engine/engine.ts';
 import { defaultPacker } from '../../core/engine/default-packer.ts';
 import type { Plan } from '../../core/engine/plan.ts';
-import { checkRunMessage } from '../../core/engine/session.ts';
+import { checkRunMessage } from '../../core/engine/worker/session.ts';
 import { effortText, effortUnits, parseEffort } from '../../core/model/effort.ts';
 import { generateProject, MAIN_SCENARIO_ID } from '../../core/sample/generate.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planProject } from '../../core/engine/engine.ts';
 import type { Plan } from '../../core/engine/plan.ts';
 import { defaultPacker } from '../../core/engine/default-packer.ts';
-import { createEngineSession } from '../../core/engine/session.ts';
+import { createEngineSession } from '../../core/engine/worker/session.ts';
 import type { FromEngine } from '../../core/protocol.ts';
 import { generateProject, MAIN_SCENARIO_ID } from '../../core/sample/generate.ts';
 import { estate, fakeNow, project, server } from './fixtures.ts';

@@ -5,7 +5,8 @@
 import { Estate, DEFAULT_RULES, type EstateInput, type Scenario } from '../../core/model/schema.ts';
 import { emptySeries, type SeriesSet } from '../../core/model/series.ts';
 import type { Project } from '../../core/model/project.ts';
-import { planProject, type Packer } from '../../core/engine/engine.ts';
+import { planProject } from '../../core/engine/engine.ts';
+import type { Packer } from '../../core/engine/types.ts';
 import type { Plan } from '../../core/engine/plan.ts';
 import { firstFit } from './first-fit.ts';
 

@@ -4,7 +4,7 @@ import { generateProject, MAIN_SCENARIO_ID } from '../../core/sample/generate.ts
 import { planProject } from '../../core/engine/engine.ts';
 import { defaultPacker } from '../../core/engine/default-packer.ts';
 import type { ProgressMessage } from '../../core/protocol.ts';
-import { EngineCancelled } from '../../core/engine/run-client.ts';
+import { EngineCancelled } from '../../core/engine/worker/run-client.ts';
 import { createNodeEngine, type NodeEngine } from '../../electron/engine/engine-host.ts';
 
 let engine: NodeEngine;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sizeServers, DIMS } from '../../core/engine/sizing.ts';
+import { sizeServers, DIMS } from '../../core/engine/sizing/sizing.ts';
 import { effectiveRules } from '../../core/model/schema.ts';
-import { windowKey } from '../../core/engine/pack-input.ts';
+import { windowKey } from '../../core/engine/classes/pack-input.ts';
 import { defaultPacker } from '../../core/engine/default-packer.ts';
-import type { Packer } from '../../core/engine/engine.ts';
+import type { Packer } from '../../core/engine/types.ts';
 import { estate, project, run, series, server } from './fixtures.ts';
 import { firstFit } from './first-fit.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sizeServers, weekHourOf, DIMS } from '../../core/engine/sizing.ts';
+import { sizeServers, weekHourOf, DIMS } from '../../core/engine/sizing/sizing.ts';
 import { emptySeries } from '../../core/model/series.ts';
 import { estate, server } from './fixtures.ts';
 

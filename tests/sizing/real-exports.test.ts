@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { defaultPacker } from '../../core/engine/default-packer.ts';
 import { planProject } from '../../core/engine/engine.ts';
-import { basisSummary } from '../../core/engine/sizing-summary.ts';
+import { basisSummary } from '../../core/engine/sizing/sizing-summary.ts';
 import { rateCpuModel } from '../../core/model/cpu-catalogue.ts';
 import { DEFAULT_HOST_MODEL } from '../../core/model/defaults.ts';
 import { DEFAULT_RULES } from '../../core/model/schema.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mapRvtools } from '../../core/import/rvtools.ts';
 import { mergeImport } from '../../core/import/merge.ts';
-import { sizeServers, DIMS } from '../../core/engine/sizing.ts';
-import { BASIS_CODE, profileOf } from '../../core/engine/sizing-basis.ts';
+import { sizeServers, DIMS } from '../../core/engine/sizing/sizing.ts';
+import { BASIS_CODE, profileOf } from '../../core/engine/sizing/sizing-basis.ts';
 import { rateCpuModel } from '../../core/model/cpu-catalogue.ts';
 import { DEFAULT_RULES, type Server, type SizingRules } from '../../core/model/schema.ts';
 import { HOSTS, usageExport } from './rvtools-fixture.ts';

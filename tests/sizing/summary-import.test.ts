@@ -5,7 +5,7 @@ import { guessKind, guessMapping } from '../../core/import/mapping.ts';
 import { mergeImport } from '../../core/import/merge.ts';
 import { mapRvtools } from '../../core/import/rvtools.ts';
 import type { Cell, Table } from '../../core/import/table.ts';
-import { profileOf } from '../../core/engine/sizing-basis.ts';
+import { profileOf } from '../../core/engine/sizing/sizing-basis.ts';
 import { DEFAULT_RULES } from '../../core/model/schema.ts';
 import { usageExport } from './rvtools-fixture.ts';
 

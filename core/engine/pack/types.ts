@@ -34,18 +34,33 @@ export type PackInput = {
   fixedBins?: readonly number[];
 };
 
-export type PackProgress = {
-  phase: 'construct' | 'improve';
-  /** 0..1 of the time budget (improve) or of the items (construct). */
+/** Progress of a search, as the packer and the engine report it (each adds its phase and what it counts). */
+export type SearchProgress = {
+  /** 0..1 of the work asked for. */
   fraction: number;
+  /** Best cost so far (NaN before the first solution). */
   bestCost: number;
+};
+
+/** How a search reports progress: the packer's options and the engine's run options both take these. */
+export type Reporting<P> = {
+  /** Monotonic milliseconds (injected: core has no clock). It only paces progress reports, never the result. */
+  now: () => number;
+  /** Progress, at least every `progressEveryMs` of `now`. */
+  onProgress?: (progress: P) => void;
+  /** How often progress is reported (ms of `now`). */
+  progressEveryMs?: number;
+};
+
+export type PackProgress = SearchProgress & {
+  /** fraction: of the time budget or work units (improve) or of the items (construct). */
+  phase: 'construct' | 'improve';
   bestBins: number;
 };
 
-export type PackOptions = {
+/** progressEveryMs defaults to 50 here. */
+export type PackOptions = Reporting<PackProgress> & {
   rng: Rng;
-  /** Monotonic milliseconds (injected: core has no clock). */
-  now: () => number;
   /** Time for the improvement search after the first solution; 0 = constructive only. */
   budgetMs: number;
   /**
@@ -57,10 +72,6 @@ export type PackOptions = {
   onImprove?: (solution: PackSolution) => void;
   /** Checked often; true stops the search and returns the best so far. */
   shouldStop?: () => boolean;
-  /** Progress, at least every `progressEveryMs` of the injected clock (the clock never changes the packing). */
-  onProgress?: (progress: PackProgress) => void;
-  /** How often progress is reported (ms). Default 50. */
-  progressEveryMs?: number;
   /**
    * A packing to improve instead of building one (warm start): bin per item (fixed bins first, -1 = to be
    * placed) and bin types. Items it does not place, or that no longer fit, are placed by best fit. With it

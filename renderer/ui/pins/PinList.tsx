@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { Violation } from '../../../core/engine/plan.ts';
-import { issuesByServer } from '../../../core/engine/pins.ts';
+import { issuesByServer } from '../../../core/engine/sites/pins.ts';
 import type { Estate, Scenario } from '../../../core/model/schema.ts';
 import { useWorkbench, useWorkbenchStore } from '../../store/react.ts';
 import { byId, selectSelectedServer } from '../../store/selectors.ts';

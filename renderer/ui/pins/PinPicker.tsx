@@ -4,7 +4,7 @@
  * pin's problems (checkPins) show at once below.
  */
 import { useMemo, useState } from 'react';
-import { checkPins } from '../../../core/engine/pins.ts';
+import { checkPins } from '../../../core/engine/sites/pins.ts';
 import type { Estate, Scenario } from '../../../core/model/schema.ts';
 import { useWorkbench, useWorkbenchStore } from '../../store/react.ts';
 import { selectCurrentScenario, selectEstate, selectScenarios } from '../../store/selectors.ts';

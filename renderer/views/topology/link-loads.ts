@@ -1,11 +1,11 @@
 /**
  * WAN link loads for the views. With a plan, the engine's plan.links are used as they are. Without one, today's
- * loads are routed from the estate's flows with the engine's own routing (core/engine/topology.ts), so the
+ * loads are routed from the estate's flows with the engine's own routing (core/engine/sites/topology.ts), so the
  * "before" picture matches what the engine would report.
  */
 import type { Estate } from '../../../core/model/schema.ts';
 import type { LinkLoad, Plan } from '../../../core/engine/plan.ts';
-import { buildTopology, compareLinks, linkLoads, type Locate } from '../../../core/engine/topology.ts';
+import { buildTopology, compareLinks, linkLoads, type Locate } from '../../../core/engine/sites/topology.ts';
 
 function locateToday(estate: Pick<Estate, 'servers'>): Locate {
   const dcOf = new Map(estate.servers.map((s) => [s.id, s.dataCentreId]));

@@ -3,16 +3,16 @@
  * the calibration per cluster, and a host-count range over the unmeasured servers' possible profiles.
  *
  * Range method (a cheap, stated estimate, not a re-plan): each draw gives every allocation-only server the
- * profile of a randomly drawn similar server with evidence (core/engine/sizing-basis.ts, seeded per draw);
+ * profile of a randomly drawn similar server with evidence (core/engine/sizing/sizing-basis.ts, seeded per draw);
  * the draw's host count is the plan's hosts scaled by the draw's volume bound over the plan's volume bound
  * (per target site, the most demanding of CPU and memory: ceil(sum of peak demand / usable host capacity),
  * with the spare host when N+1 applies). P10/P50/P90 over DRAWS draws. No range when nothing is unmeasured or
  * no server has evidence to draw from.
  */
-import type { Project } from '../model/project.ts';
-import { effectiveRules, type Server, type SizingBasis, type SizingRules } from '../model/schema.ts';
-import { siteModel } from './context.ts';
-import type { Plan } from './plan.ts';
+import type { Project } from '../../model/project.ts';
+import { effectiveRules, type Server, type SizingBasis, type SizingRules } from '../../model/schema.ts';
+import { siteModel } from '../context.ts';
+import type { Plan } from '../plan.ts';
 import { BASES, profileOf, similarPool } from './sizing-basis.ts';
 import { DIMS, sizeServers } from './sizing.ts';
 

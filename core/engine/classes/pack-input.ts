@@ -9,13 +9,13 @@
  * Coordinates: DIMS x hours of sized demand, plus one vCPU coordinate (cores <= host cores x overcommit).
  * Per-host licences (per-host-core, per-socket) go into productCost; per-VM licences do not depend on packing.
  */
-import type { MaintenanceWindow } from '../model/schema.ts';
-import type { PackInput } from './pack/types.ts';
+import type { MaintenanceWindow } from '../../model/schema.ts';
+import type { PackInput } from '../pack/types.ts';
 import { classBounds, licenceSignatures, productBounds, type BoundInput, type ClassBounds } from './class-bound.ts';
-import { createUnionFind, type EngineContext, type SiteModel } from './context.ts';
-import { Heartbeat, noTick, PER_ENTRY, type Tick } from '../util/progress.ts';
-import type { Violation } from './plan.ts';
-import { DIMS, type Sizing } from './sizing.ts';
+import { createUnionFind, type EngineContext, type SiteModel } from '../context.ts';
+import { Heartbeat, noTick, PER_ENTRY, type Tick } from '../../util/progress.ts';
+import type { Violation } from '../plan.ts';
+import { DIMS, type Sizing } from '../sizing/sizing.ts';
 
 export type PackClass = {
   dataCentreId: string;

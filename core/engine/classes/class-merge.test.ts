@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { emptyHosts, type MergeBins, type MergeInput } from './class-merge.ts';
-import type { PackInput } from './pack/types.ts';
+import type { PackInput } from '../pack/types.ts';
 
 const C = 2;
 const CAP = 10;

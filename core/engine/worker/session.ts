@@ -2,17 +2,17 @@
  * The worker side of core/protocol.ts, shared by both hosts: checks a run message (every problem names its
  * field), validates the project, then runs the engine (a plain function) to its end, posting progress at most
  * every PROGRESS_EVERY_MS (paced by the host's clock), the first plan, then the result. A run is never
- * interrupted from inside: the caller cancels by terminating the worker (core/engine/run-client.ts), and a
+ * interrupted from inside: the caller cancels by terminating the worker (core/engine/worker/run-client.ts), and a
  * fresh worker serves the next run. Pure: the host injects post and the clock.
  */
-import { formatProblem, validateProjectInSteps } from '../model/validate.ts';
-import type { SeriesSet } from '../model/series.ts';
-import { METRICS } from '../model/series.ts';
-import { Effort } from '../model/effort.ts';
-import { PROGRESS_EVERY_MS, serializeError, transferables, type FromEngine, type RunMessage } from '../protocol.ts';
-import { EngineInputError } from './context.ts';
-import { planProject } from './engine.ts';
-import type { EnginePhase, Packer } from './types.ts';
+import { formatProblem, validateProjectInSteps } from '../../model/validate.ts';
+import type { SeriesSet } from '../../model/series.ts';
+import { METRICS } from '../../model/series.ts';
+import { Effort } from '../../model/effort.ts';
+import { PROGRESS_EVERY_MS, serializeError, transferables, type FromEngine, type RunMessage } from '../../protocol.ts';
+import { EngineInputError } from '../context.ts';
+import { planProject } from '../engine.ts';
+import type { EnginePhase, Packer } from '../types.ts';
 
 export type SessionHost = {
   post: (message: FromEngine, transfer: ArrayBuffer[]) => void;

@@ -11,13 +11,13 @@
  * each packed in the same stages) and the cheaper of pooled and mixed (hosts plus licences) is kept.
  * Host-label pins keep bins 0..P-1 in every stage, so pinned servers meet across pools and windows.
  */
-import { createRng } from '../util/random.ts';
+import { createRng } from '../../util/random.ts';
 import { licenceSignatures } from './class-bound.ts';
 import { emptyHosts } from './class-merge.ts';
-import type { PackInput, PackOptions, PackProgress, PackSolution } from './pack/types.ts';
+import type { PackInput, PackOptions, PackProgress, PackSolution } from '../pack/types.ts';
 import type { PackClass } from './pack-input.ts';
-import type { Packer } from './types.ts';
-import { Heartbeat, PER_ENTRY } from '../util/progress.ts';
+import type { Packer } from '../types.ts';
+import { Heartbeat, PER_ENTRY } from '../../util/progress.ts';
 
 export type ClassSolution = PackSolution & {
   /** Licence pool per bin ('' = mixed or unlicensed); present when the pooled packing was kept. */

@@ -11,14 +11,14 @@
  * empty-a-host pass (class-merge.ts) moves items across groups. Deterministic for a seed and an iteration
  * budget: the clock only ends a time-budgeted search.
  */
-import { createRng } from '../util/random.ts';
+import { createRng } from '../../util/random.ts';
 import { licenceSignatures } from './class-bound.ts';
 import { emptyHosts, type MergeBins } from './class-merge.ts';
 import { adjacency, classCost, MERGE_TRIES_SEARCH, type ClassPackOptions, type ClassSolution } from './class-pack.ts';
 import type { PackClass } from './pack-input.ts';
-import type { Packer } from './types.ts';
-import { Heartbeat, PER_ENTRY } from '../util/progress.ts';
-import type { PackInput, PackProgress } from './pack/types.ts';
+import type { Packer } from '../types.ts';
+import { Heartbeat, PER_ENTRY } from '../../util/progress.ts';
+import type { PackInput, PackProgress } from '../pack/types.ts';
 
 /** Passes over the groups at most (a time budget; an iteration budget runs one). */
 export const IMPROVE_PASSES = 6;

@@ -10,9 +10,9 @@
  * adds a per-host licence (the moved item's products are already on the target). So the class loses a
  * host and keeps or lowers its licence cost. Deterministic: no clock, no randomness.
  */
-import { tolerantCapacity } from './pack/problem.ts';
-import { Heartbeat } from '../util/progress.ts';
-import type { PackInput } from './pack/types.ts';
+import { tolerantCapacity } from '../pack/problem.ts';
+import { Heartbeat } from '../../util/progress.ts';
+import type { PackInput } from '../pack/types.ts';
 
 export type MergeBins = {
   binOf: Int32Array;

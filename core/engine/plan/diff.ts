@@ -5,8 +5,8 @@
  * licences re-pack hosts inside a site. A move no changed rule explains directly is "knock-on" (capacity or
  * traffic freed or taken by other moves).
  */
-import { effectiveRules, type Estate, type Scenario } from '../model/schema.ts';
-import type { Plan } from './plan.ts';
+import { effectiveRules, type Estate, type Scenario } from '../../model/schema.ts';
+import type { Plan } from '../plan.ts';
 
 export type RuleChange = { field: string; before: unknown; after: unknown };
 

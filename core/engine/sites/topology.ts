@@ -2,9 +2,9 @@
  * The WAN: data centres and user sites joined by bidirectional links. Lowest-latency paths (Dijkstra from
  * every node; the graph is small), flow routing and per-hour link loads with overload lists.
  */
-import { noTick, type Tick } from '../util/progress.ts';
-import type { Estate, Flow } from '../model/schema.ts';
-import type { LinkLoad, LinkOverload } from './plan.ts';
+import { noTick, type Tick } from '../../util/progress.ts';
+import type { Estate, Flow } from '../../model/schema.ts';
+import type { LinkLoad, LinkOverload } from '../plan.ts';
 
 export const WEEK_HOURS = 168;
 

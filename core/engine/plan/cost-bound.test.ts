@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planCostLowerBound } from './cost-bound.ts';
-import { COST_HORIZON_MONTHS } from './plan.ts';
+import { COST_HORIZON_MONTHS } from '../plan.ts';
 
 describe('planCostLowerBound', () => {
   const perSite = {

@@ -2,8 +2,8 @@
  * Per-server hard site rules: which kept sites a server may go to (zone residency, user latency budgets of
  * front tiers), and why a site is excluded. Site planning (sites.ts) combines these per placement group.
  */
-import type { EngineContext } from './context.ts';
-import { Heartbeat, noTick, PER_ENTRY, type Tick } from '../util/progress.ts';
+import type { EngineContext } from '../context.ts';
+import { Heartbeat, noTick, PER_ENTRY, type Tick } from '../../util/progress.ts';
 import { latencyBetween } from './topology.ts';
 
 export type ServerSites = {

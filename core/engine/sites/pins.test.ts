@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DataCentre, Estate, Pin, Scenario, Server, Zone } from '../model/schema.ts';
+import type { DataCentre, Estate, Pin, Scenario, Server, Zone } from '../../model/schema.ts';
 import { checkPins, issuesByServer, pinTarget } from './pins.ts';
 
 const dc = (id: string): DataCentre => ({

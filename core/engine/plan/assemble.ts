@@ -3,10 +3,10 @@
  * N+1 spares, per-site summaries with facility checks, bounds and gap, the cost breakdown, unplaced servers
  * with what blocks them, and the WAN links before and after.
  */
-import { packsPoolOnly, type ClassSolution } from './class-pack.ts';
-import type { EngineContext } from './context.ts';
-import { peakOfSumBound, type PackClass } from './pack-input.ts';
-import { Heartbeat, noTick, PER_ENTRY, type Tick } from '../util/progress.ts';
+import { packsPoolOnly, type ClassSolution } from '../classes/class-pack.ts';
+import type { EngineContext } from '../context.ts';
+import { peakOfSumBound, type PackClass } from '../classes/pack-input.ts';
+import { Heartbeat, noTick, PER_ENTRY, type Tick } from '../../util/progress.ts';
 import {
   horizonMonthsOf,
   DIMENSIONS,
@@ -22,10 +22,10 @@ import {
   type SiteSummary,
   type Unplaced,
   type Violation,
-} from './plan.ts';
+} from '../plan.ts';
 import { planCostLowerBound } from './cost-bound.ts';
-import type { SitePlan } from './sites.ts';
-import { DIMS, type Sizing } from './sizing.ts';
+import type { SitePlan } from '../sites/sites.ts';
+import { DIMS, type Sizing } from '../sizing/sizing.ts';
 
 export type LowerBound = (input: PackClass['input']) => number;
 

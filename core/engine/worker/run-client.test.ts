@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FromEngine, ToEngine } from '../protocol.ts';
-import { emptySeries } from '../model/series.ts';
+import type { FromEngine, ToEngine } from '../../protocol.ts';
+import { emptySeries } from '../../model/series.ts';
 import { createRunClient, EngineCancelled, type WorkerEvents } from './run-client.ts';
-import type { Plan } from './plan.ts';
+import type { Plan } from '../plan.ts';
 
 /** Fake workers: what each got, whether it was terminated, and a way to answer as it. */
 function fakeWorkers() {

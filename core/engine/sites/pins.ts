@@ -4,7 +4,7 @@
  * the plan (kind 'pin', 'dr', 'zone', ...); these checks only read the estate and the scenario, in O(pins).
  * A pin's target site is its data centre, or the server's current site when the pin names none (as the engine).
  */
-import type { Estate, Pin, Scenario, Server } from '../model/schema.ts';
+import type { Estate, Pin, Scenario, Server } from '../../model/schema.ts';
 
 export type PinIssueKind =
   | 'unknown-server'

@@ -12,8 +12,8 @@
  * 1 / cpuOvercommit of a source core, so the vCPU : core ratio is what limits CPU. CPU and memory may have
  * different bases (a snapshot may carry CPU only); each is recorded.
  */
-import type { Server, SizingBasis, SizingRules } from '../model/schema.ts';
-import { createRng } from '../util/random.ts';
+import type { Server, SizingBasis, SizingRules } from '../../model/schema.ts';
+import { createRng } from '../../util/random.ts';
 
 export const BASES: readonly SizingBasis[] = ['measured', 'summary', 'snapshot', 'allocation'];
 export const BASIS_CODE: Record<SizingBasis, number> = { measured: 0, summary: 1, snapshot: 2, allocation: 3 };

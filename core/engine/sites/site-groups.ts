@@ -3,9 +3,9 @@
  * secondary of a pair goes on its own (with its affinity mates). A group whose members share no allowed site is
  * split into affinity sub-groups, then single servers (reported). Sorted most constrained first.
  */
-import { createUnionFind, type EngineContext } from './context.ts';
-import { Heartbeat, noTick, PER_ENTRY, type Tick } from '../util/progress.ts';
-import type { Violation } from './plan.ts';
+import { createUnionFind, type EngineContext } from '../context.ts';
+import { Heartbeat, noTick, PER_ENTRY, type Tick } from '../../util/progress.ts';
+import type { Violation } from '../plan.ts';
 import type { ServerSites } from './site-rules.ts';
 
 export type Group = { members: number[]; allowed: string[]; forced: string | null; drSecondary: boolean; app: string | null; tierMask: number; size: number };

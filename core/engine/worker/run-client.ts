@@ -5,10 +5,10 @@
  * its end; nothing inside it listens for a cancel). A fresh worker is spawned for the next run. Pure: the host
  * passes how to spawn a worker; the worker's messages come back through the events given to `spawn`.
  */
-import type { Effort } from '../model/effort.ts';
-import type { Project } from '../model/project.ts';
-import { reviveError, transferables, type FromEngine, type PlanMessage, type ProgressMessage, type RunMessage, type ToEngine } from '../protocol.ts';
-import type { Plan } from './plan.ts';
+import type { Effort } from '../../model/effort.ts';
+import type { Project } from '../../model/project.ts';
+import { reviveError, transferables, type FromEngine, type PlanMessage, type ProgressMessage, type RunMessage, type ToEngine } from '../../protocol.ts';
+import type { Plan } from '../plan.ts';
 
 export type RunHandlers = {
   onProgress?: (p: ProgressMessage) => void;

@@ -16,8 +16,8 @@
  * pins may even force a host over capacity (reported), so a pinned class gets max(lb(unpinned items), pinned
  * hosts in use).
  */
-import { l2Bound } from './pack/bounds.ts';
-import type { PackInput } from './pack/types.ts';
+import { l2Bound } from '../pack/bounds.ts';
+import type { PackInput } from '../pack/types.ts';
 
 export type ClassBounds = {
   /** Bound for a packing that keeps windows apart (the mixed packing). */

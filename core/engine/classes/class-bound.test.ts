@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { classBounds, licenceSignatures, productBounds, type BoundInput } from './class-bound.ts';
-import type { PackInput } from './pack/types.ts';
+import type { PackInput } from '../pack/types.ts';
 
 const C = 3;
 const CAP = 10;

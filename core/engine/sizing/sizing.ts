@@ -4,10 +4,10 @@
  * gaps filled conservatively. CPU is in rating units (cores x ratingPerCore x cpu%), which normalises source
  * to target CPUs. Storage is flat (capacity-based). Headroom is not applied here: it reduces host capacity.
  */
-import { noTick, type Tick } from '../util/progress.ts';
-import type { Server, SizingPolicy, SizingRules } from '../model/schema.ts';
-import { rowIndex, type SeriesSet } from '../model/series.ts';
-import { DIMENSIONS, type GapFill } from './plan.ts';
+import { noTick, type Tick } from '../../util/progress.ts';
+import type { Server, SizingPolicy, SizingRules } from '../../model/schema.ts';
+import { rowIndex, type SeriesSet } from '../../model/series.ts';
+import { DIMENSIONS, type GapFill } from '../plan.ts';
 import { BASIS_CODE, profileOf, similarPool, type SimilarPool } from './sizing-basis.ts';
 
 export const DIMS = DIMENSIONS.length;

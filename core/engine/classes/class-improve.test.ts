@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { improveClass } from './class-improve.ts';
 import { packClass, type ClassSolution } from './class-pack.ts';
-import { defaultPacker } from './default-packer.ts';
+import { defaultPacker } from '../default-packer.ts';
 import { licenceSignatures } from './class-bound.ts';
 import type { PackClass } from './pack-input.ts';
-import type { PackInput } from './pack/types.ts';
+import type { PackInput } from '../pack/types.ts';
 
 const C = 2;
 const CAP = 10;

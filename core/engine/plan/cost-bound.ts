@@ -8,8 +8,8 @@
  * of the cost, so their sum bounds the total. The cost gap (`PlanSummary.costGapPct`) measures the objective
  * the engine minimises, where the host gap also counts the hosts a plan spends on purpose to save licences.
  */
-import type { HostModel, LicenceModel } from '../model/schema.ts';
-import { COST_HORIZON_MONTHS, type Bounds, type CostBreakdown } from './plan.ts';
+import type { HostModel, LicenceModel } from '../../model/schema.ts';
+import { COST_HORIZON_MONTHS, type Bounds, type CostBreakdown } from '../plan.ts';
 
 export function planCostLowerBound(
   perSite: Bounds['perSite'],

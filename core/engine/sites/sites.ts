@@ -8,12 +8,12 @@
  * migration distance (source-to-target latency). Link overload is reported (topology.ts), not optimised: a
  * penalty on it was tried and made plans dearer without reducing the overload on the sample estate. Greedy (most constrained first) then local improvement.
  */
-import { type EngineContext, type SiteModel, siteModel } from './context.ts';
+import { type EngineContext, type SiteModel, siteModel } from '../context.ts';
 import { placementGroups } from './site-groups.ts';
-import { Heartbeat, noTick, PER_ENTRY, type Tick } from '../util/progress.ts';
-import { DIMENSIONS, RACK_UNITS_PER_RACK, type PlacementReason, type Violation } from './plan.ts';
+import { Heartbeat, noTick, PER_ENTRY, type Tick } from '../../util/progress.ts';
+import { DIMENSIONS, RACK_UNITS_PER_RACK, type PlacementReason, type Violation } from '../plan.ts';
 import { serverSiteRules } from './site-rules.ts';
-import { DIMS, type Sizing } from './sizing.ts';
+import { DIMS, type Sizing } from '../sizing/sizing.ts';
 import { latencyBetween } from './topology.ts';
 
 /** Packing rarely beats the peak-of-sum bound by much: plan facilities for bound x this. */
